@@ -1,0 +1,107 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TSchema } from 'typebox'
+import type { Config } from './config.js'
+import type { Database } from './db/client.js'
+import { hashSecret } from './access/api-keys.js'
+import { KeyCache, registerAuth } from './http/auth.js'
+import { registerBodyParsers } from './http/body.js'
+import { malformedRequestHandler, registerErrorHandling } from './http/error-handler.js'
+import { genReqId, loggerOptions, scrubText } from './http/logging.js'
+import { openApiOptions, registerOpenApiRoutes } from './http/openapi.js'
+import { operationRoutes, operationSchemas } from './http/operations.js'
+import { problem } from './http/problems.js'
+import { sharedSchemas } from './http/schemas.js'
+import { createValidatorCompiler } from './http/validation.js'
+import { purgeExpiredIdempotencyKeys } from './records/idempotency.js'
+import type { ModuleContext } from './records/record-service.js'
+import { auditEventRoutes } from './modules/audit-events/routes.js'
+import { auditSchemas } from './modules/audit-events/schema.js'
+import { gridUnitRoutes } from './modules/grid-units/routes.js'
+import { gridUnitSchemas } from './modules/grid-units/schema.js'
+
+export const BODY_LIMIT = 1024 * 1024
+
+/** Every named schema (OpenAPI component), registered once for validation, serialization and docs. */
+const allSchemas: TSchema[] = [...sharedSchemas, ...operationSchemas, ...gridUnitSchemas, ...auditSchemas]
+
+const modules = [gridUnitRoutes, auditEventRoutes]
+
+export interface AppDependencies {
+  database: Database
+  /** How long a looked-up API key is trusted before it is checked again (revocation delay). */
+  keyCacheTtlMs?: number
+}
+
+/** The one place a Fastify instance is configured: tests build exactly what production runs. */
+export async function buildApp(config: Config, deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: BODY_LIMIT,
+    genReqId,
+    requestIdHeader: false,
+    // One line per request, written by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    clientErrorHandler: malformedRequestHandler,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  })
+  const validators = createValidatorCompiler(allSchemas)
+  app.setValidatorCompiler(validators.compiler)
+  for (const schema of allSchemas) app.addSchema(schema)
+
+  registerErrorHandling(app)
+  registerBodyParsers(app)
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: scrubText(request.url.split('?')[0] ?? ''), route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    )
+  })
+  // Swagger UI's own routes are public like the document they show.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...(route.config as object), public: true }
+  })
+
+  await app.register(helmet, { global: true })
+  if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins })
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Per API key (its hash, never the key itself); callers without one are counted by address.
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization
+      return auth ? `key:${hashSecret(auth)}` : `ip:${request.ip}`
+    },
+    allowList: (request) => request.routeOptions.config.public === true,
+    errorResponseBuilder: (_request, context) => problem('rate-limited', `More than ${context.max} requests in a minute; retry after ${context.after}.`),
+  })
+  await app.register(swagger, openApiOptions)
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true, displayOperationId: true } })
+
+  registerAuth(app, new KeyCache(deps.database.db, deps.keyCacheTtlMs))
+  const ctx: ModuleContext = {
+    db: deps.database.db,
+    resolve: (id) => validators.body.getSchema(id)?.schema as TSchema | undefined,
+    bodyValidator: (id) => {
+      const validate = validators.body.getSchema(id)
+      if (!validate) throw new Error(`schema ${id} is not registered`)
+      return validate
+    },
+  }
+  await app.register(async (scope) => operationRoutes(scope, deps.database))
+  await app.register(async (scope) => registerOpenApiRoutes(scope))
+  for (const module of modules) await app.register(async (scope) => module(scope, ctx))
+
+  const purge = setInterval(() => void purgeExpiredIdempotencyKeys(deps.database.db).catch(() => {}), 10 * 60_000)
+  purge.unref()
+  app.addHook('onClose', async () => clearInterval(purge))
+  return app
+}

@@ -1,0 +1,81 @@
+import { Type, type Static } from 'typebox'
+import { Compile } from 'typebox/compile'
+
+// The only reader of process.env: every setting is named, typed and checked here, once, at start.
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1200 }),
+  CORS_ORIGINS: Type.Optional(Type.String()),
+  BOOTSTRAP_API_KEY: Type.Optional(Type.String({ minLength: 32, maxLength: 256, pattern: '^[A-Za-z0-9_-]+$' })),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  DB_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 2000 }),
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 10_000 }),
+})
+
+export type RawConfig = Static<typeof ConfigSchema>
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  logLevel: RawConfig['LOG_LEVEL']
+  rateLimitPerMinute: number
+  corsOrigins: string[]
+  bootstrapApiKey: string | undefined
+  dbPoolSize: number
+  dbConnectTimeoutMs: number
+  dbStatementTimeoutMs: number
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+const check = Compile(ConfigSchema)
+const integerKeys = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'DB_CONNECT_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS'])
+
+/** Reads and validates the environment; throws ConfigError listing every bad variable by name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {}
+  const problems: string[] = []
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key]
+    if (value === undefined || value === '') continue
+    if (integerKeys.has(key)) {
+      if (!/^-?\d+$/.test(value.trim())) {
+        problems.push(`${key}: must be an integer, got ${JSON.stringify(value)}`)
+        continue
+      }
+      raw[key] = Number(value)
+    } else raw[key] = value
+  }
+  const withDefaults = check.Default(raw) as Record<string, unknown>
+  for (const error of check.Errors(withDefaults)) {
+    const name = error.instancePath.replace(/^\//, '') || String((error.params as { requiredProperties?: string[] }).requiredProperties ?? '')
+    const message = `${name}: ${error.message}`
+    if (!problems.includes(message)) problems.push(message)
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  const c = withDefaults as RawConfig
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    logLevel: c.LOG_LEVEL,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: (c.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    bootstrapApiKey: c.BOOTSTRAP_API_KEY,
+    dbPoolSize: c.DB_POOL_SIZE,
+    dbConnectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
+    dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
+  }
+}

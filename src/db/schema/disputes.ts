@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm'
+import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { instant, recordColumns, searchText } from './columns.js'
+import { gridUnits } from './grid-units.js'
+
+export const disputes = pgTable(
+  'disputes',
+  {
+    ...recordColumns(),
+    gridUnitId: uuid().notNull().references(() => gridUnits.id),
+    title: text().notNull(),
+    description: text(),
+    category: text().notNull(),
+    source: text().notNull(),
+    isPetitionBacklog: boolean().notNull().default(false),
+    parties: jsonb().$type<Record<string, unknown>[]>().notNull(),
+    reportedAt: instant().notNull(),
+    mediator: text(),
+    status: text().notNull(),
+    resolution: jsonb().$type<Record<string, unknown>>(),
+    searchText: searchText(sql`title || ' ' || coalesce(description, '') || ' ' || coalesce(mediator, '')`),
+  },
+  (t) => [
+    index('disputes_reported_idx').on(t.reportedAt, t.id).where(sql`deleted_at IS NULL`),
+    index('disputes_grid_reported_idx').on(t.gridUnitId, t.reportedAt, t.id).where(sql`deleted_at IS NULL`),
+    index('disputes_status_reported_idx').on(t.status, t.reportedAt, t.id).where(sql`deleted_at IS NULL`),
+    index('disputes_category_reported_idx').on(t.category, t.reportedAt, t.id).where(sql`deleted_at IS NULL`),
+    index('disputes_created_idx').on(t.createdAt, t.id).where(sql`deleted_at IS NULL`),
+    index('disputes_updated_idx').on(t.updatedAt, t.id).where(sql`deleted_at IS NULL`),
+    index('disputes_search_idx').using('gin', sql`fazhi_bigrams(${t.searchText})`).where(sql`deleted_at IS NULL`),
+  ],
+)

@@ -1,0 +1,6 @@
+export * from './grid-units.js'
+export * from './disputes.js'
+export * from './enforcement-cases.js'
+export * from './legal-education-events.js'
+export * from './decisions.js'
+export * from './access.js'

@@ -1,0 +1,135 @@
+import { Type, type TSchema, type Static } from 'typebox'
+
+// Shared building blocks of the API schemas. Every component carries an $id so @fastify/swagger
+// names it in the OpenAPI document and ajv/fast-json-stringify resolve `$ref`s to it.
+
+export const Uuid = (options: object = {}) =>
+  Type.String({ format: 'uuid', examples: ['3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60'], ...options })
+
+export const DateTime = (options: object = {}) =>
+  Type.String({ format: 'date-time', description: 'RFC 3339 date-time; answered in UTC with milliseconds.', ...options })
+
+/** Bounded text: every string the API takes has a maximum length. */
+export const Text = (maxLength: number, options: object = {}) => Type.String({ minLength: 1, maxLength, ...options })
+
+/** An optional field that a merge patch may clear with null. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+/** An English snake_case enum whose Chinese labels are written into its description. */
+export function StringEnum<const V extends readonly string[]>(
+  values: V,
+  labels: Partial<Record<V[number], string>>,
+  options: { description?: string; default?: V[number] } = {},
+) {
+  const legend = values.map((v) => (labels[v as V[number]] ? `\`${v}\` ${labels[v as V[number]]}` : `\`${v}\``)).join(' · ')
+  return Type.Unsafe<V[number]>({
+    type: 'string',
+    enum: [...values],
+    ...options,
+    description: options.description ? `${options.description}: ${legend}` : legend,
+  })
+}
+
+/** Marks a string as personal data: masked for keys without `pii:read`, never logged. */
+export const Personal = (kind: 'phone' | 'id-number', schema: TSchema) => ({ ...schema, 'x-pii': kind }) as typeof schema
+
+export const Phone = () =>
+  Personal('phone', Type.String({ pattern: '^[0-9+\\-*() ]{3,32}$', maxLength: 32, description: '电话号码 (personal data)', examples: ['13800135678'] }))
+
+export const IdNumber = () =>
+  Personal(
+    'id-number',
+    Type.String({ pattern: '^[0-9A-Za-z*]{6,32}$', maxLength: 32, description: '身份证号码或统一社会信用代码 (personal data)', examples: ['150826198805121234'] }),
+  )
+
+export const FieldErrorSchema = Type.Object(
+  {
+    in: Type.Unsafe<'body' | 'query' | 'path' | 'header'>({ type: 'string', enum: ['body', 'query', 'path', 'header'] }),
+    pointer: Type.String({ description: 'JSON Pointer (RFC 6901) to the offending value' }),
+    message: Type.String(),
+  },
+  { $id: 'FieldError', additionalProperties: false },
+)
+
+export const RuleViolationSchema = Type.Object(
+  { rule: Type.String({ examples: ['min-two-certified-officers'] }), message: Type.String() },
+  { $id: 'RuleViolation', additionalProperties: false },
+)
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ format: 'uri', examples: ['https://fazhi-api.example.gov.cn/problems/validation-error'] }),
+    title: Type.String(),
+    status: Type.Integer({ minimum: 400, maximum: 599 }),
+    detail: Type.String(),
+    instance: Type.String({ description: 'The request path' }),
+    requestId: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Ref('FieldError'))),
+    violations: Type.Optional(Type.Array(Type.Ref('RuleViolation'))),
+  },
+  {
+    $id: 'Problem',
+    additionalProperties: false,
+    description: 'RFC 9457 problem details. `errors` lists every invalid value; `violations` every broken business rule.',
+    examples: [
+      {
+        type: 'https://fazhi-api.example.gov.cn/problems/validation-error',
+        title: '请求参数不合法 Request is not valid',
+        status: 400,
+        detail: '/stauts: is not a known field',
+        instance: '/v1/disputes',
+        requestId: 'req-7f3a',
+        errors: [{ in: 'body', pointer: '/stauts', message: 'is not a known field' }],
+      },
+    ],
+  },
+)
+
+export const sharedSchemas: TSchema[] = [FieldErrorSchema, RuleViolationSchema, ProblemSchema]
+
+export const IdParams = Type.Object({ id: Uuid({ description: 'Record id (UUID)' }) }, { additionalProperties: false })
+export type IdParams = Static<typeof IdParams>
+
+export const DateOrDateTime = (description: string) =>
+  Type.Union([Type.String({ format: 'date' }), Type.String({ format: 'date-time' })], {
+    description: `${description} A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive.`,
+  })
+
+/** Query parameters every list shares; each resource adds its own filters and sort fields. */
+export function listQueryProperties<const S extends readonly string[]>(sortFields: S, defaultSort: string) {
+  const sorts = sortFields.flatMap((f) => [f, `-${f}`])
+  return {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size, 1..100.' })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'Opaque cursor: the `nextCursor` of the previous page, used with the same `sort`.' })),
+    sort: Type.Optional(Type.Unsafe<string>({
+      type: 'string',
+      enum: sorts,
+      default: defaultSort,
+      description: `Sort field; a leading \`-\` sorts descending. Ties are broken by id. Default \`${defaultSort}\`.`,
+    })),
+    gridUnitId: Type.Optional(Uuid({ description: 'Only records of this grid unit and every unit below it.' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Case-insensitive substring search over the text fields (Chinese included).' })),
+    updatedSince: Type.Optional(DateTime({ description: 'Only records changed after this instant.' })),
+  }
+}
+
+/** An enum filter that may repeat (`status=reported&status=mediating`). */
+export const RepeatableEnum = (values: readonly string[], description: string) =>
+  Type.Optional(Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...values] }), { minItems: 1, maxItems: values.length, description }))
+
+export function ListOf(itemRef: string, id: string, example?: unknown) {
+  return Type.Object(
+    {
+      items: Type.Array(Type.Ref(itemRef)),
+      nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Cursor of the next page; null on the last page.' }),
+    },
+    { $id: id, additionalProperties: false, ...(example ? { examples: [{ items: [example], nextCursor: null }] } : {}) },
+  )
+}
+
+/** The $id a component schema was declared with. */
+export function idOf(schema: TSchema): string {
+  const id = (schema as { $id?: unknown }).$id
+  if (typeof id !== 'string') throw new Error('schema has no $id')
+  return id
+}

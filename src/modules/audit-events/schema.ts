@@ -1,0 +1,59 @@
+import { Type, type Static } from 'typebox'
+import { collections } from '../../access/actor.js'
+import { DateTime, StringEnum, Uuid } from '../../http/schemas.js'
+
+const Seq = Type.String({ pattern: '^\\d{1,18}$', description: 'Feed position (a decimal integer as text).', examples: ['1024'] })
+
+export const AuditEvent = Type.Object(
+  {
+    seq: Type.Integer({ minimum: 1, description: 'Position in the feed; increasing, never reused.' }),
+    occurredAt: DateTime(),
+    actor: Type.String({ description: 'Name of the API key that made the change.' }),
+    requestId: Type.String(),
+    action: StringEnum(['created', 'updated', 'deleted'], { created: '新建', updated: '修改', deleted: '删除' }),
+    resourceType: StringEnum(collections, {}),
+    resourceId: Uuid(),
+    version: Type.Integer({ minimum: 1, description: 'The record version this change produced.' }),
+    before: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], { description: 'The record before the change (personal data as stored); null on create.' }),
+    after: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], { description: 'The record after the change; null on delete.' }),
+  },
+  {
+    $id: 'AuditEvent',
+    additionalProperties: false,
+    examples: [
+      {
+        seq: 1024,
+        occurredAt: '2025-06-03T02:15:00.000Z',
+        actor: '团结镇综治中心',
+        requestId: 'b7e4c2a0-1f3d-4c5e-8a9b-0c1d2e3f4a5b',
+        action: 'updated',
+        resourceType: 'disputes',
+        resourceId: '3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60',
+        version: 2,
+        before: { status: 'reported' },
+        after: { status: 'mediating' },
+      },
+    ],
+  },
+)
+
+export const AuditEventList = Type.Object(
+  {
+    items: Type.Array(Type.Ref('AuditEvent')),
+    nextCursor: { ...Seq, description: 'Never null: pass it as `after` to get only later events (an empty page keeps the cursor).' },
+  },
+  { $id: 'AuditEventList', additionalProperties: false },
+)
+
+export const AuditEventQuery = Type.Object(
+  {
+    after: Type.Optional({ ...Seq, description: 'Only events after this feed position (`nextCursor` of the previous call); default 0.' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    resourceType: Type.Optional(StringEnum(collections, {}, { description: 'Only events of this collection' })),
+    resourceId: Type.Optional(Uuid({ description: 'Only events of this record.' })),
+  },
+  { additionalProperties: false },
+)
+export type AuditEventQuery = Static<typeof AuditEventQuery>
+
+export const auditSchemas = [AuditEvent, AuditEventList]

@@ -1,0 +1,111 @@
+import { Type, type Static } from 'typebox'
+import { DateTime, ListOf, Nullable, Phone, RepeatableEnum, StringEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
+
+export const levels = ['county', 'town', 'village', 'community', 'grid'] as const
+export const levelLabels = { county: '旗县', town: '乡镇', village: '村', community: '社区', grid: '网格' } as const
+export const workerRoles = ['grid_leader', 'grid_worker', 'legal_adviser', 'legal_literate', 'mediator', 'police', 'other'] as const
+
+const Level = StringEnum(levels, levelLabels, { description: '层级 level' })
+
+export const GridWorker = Type.Object(
+  {
+    name: Text(50, { examples: ['王建国'] }),
+    role: StringEnum(
+      workerRoles,
+      { grid_leader: '网格长', grid_worker: '网格员', legal_adviser: '法律顾问', legal_literate: '法律明白人', mediator: '调解员', police: '民警', other: '其他' },
+      { description: '角色 role' },
+    ),
+    phone: Type.Optional(Phone()),
+  },
+  { $id: 'GridWorker', additionalProperties: false },
+)
+
+const example = {
+  code: '150826103',
+  name: '团结镇',
+  level: 'town',
+  parentId: '0b6d2a7e-4c1f-4f5e-9a3b-1d2e3f4a5b6c',
+  description: '杭锦后旗团结镇，辖 9 个村、2 个社区，划分 76 个网格',
+  workers: [
+    { name: '王建国', role: 'grid_leader', phone: '13847812345' },
+    { name: '李秀英', role: 'legal_adviser', phone: '13904781234' },
+  ],
+}
+const recordExample = {
+  id: '3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60',
+  version: 1,
+  createdAt: '2025-01-06T01:30:00.000Z',
+  updatedAt: '2025-01-06T01:30:00.000Z',
+  ...example,
+  workers: [
+    { name: '王建国', role: 'grid_leader', phone: '138****2345' },
+    { name: '李秀英', role: 'legal_adviser', phone: '139****1234' },
+  ],
+}
+
+const fields = {
+  code: Text(64, { pattern: '^\\S(.*\\S)?$', description: '编码, unique among live units (e.g. the statistical division code).', examples: ['150826103'] }),
+  name: Text(100, { examples: ['团结镇'] }),
+  level: Level,
+  description: Text(2000),
+  workers: Type.Array(Type.Ref('GridWorker'), { maxItems: 200, description: '网格员、法律顾问、法律明白人…, at most 200.' }),
+}
+
+export const GridUnitCreate = Type.Object(
+  {
+    code: fields.code,
+    name: fields.name,
+    level: fields.level,
+    parentId: Type.Optional(Nullable(Uuid({ description: 'Parent unit, at any higher level; null or absent only for a root.' }))),
+    description: Type.Optional(fields.description),
+    workers: Type.Optional({ ...fields.workers, default: [] }),
+  },
+  { $id: 'GridUnitCreate', additionalProperties: false, examples: [example] },
+)
+
+export const GridUnitUpdate = Type.Object(
+  {
+    code: Type.Optional(fields.code),
+    name: Type.Optional(fields.name),
+    level: Type.Optional(fields.level),
+    parentId: Type.Optional(Nullable(Uuid())),
+    description: Type.Optional(Nullable(fields.description)),
+    workers: Type.Optional(fields.workers),
+  },
+  {
+    $id: 'GridUnitUpdate',
+    additionalProperties: false,
+    description: 'JSON Merge Patch of a grid unit: only the fields to change; null clears `description` or makes a unit a root.',
+    examples: [{ name: '团结镇人民政府', workers: [{ name: '张丽', role: 'legal_literate' }] }],
+  },
+)
+
+export const GridUnit = Type.Object(
+  {
+    id: Uuid(),
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: DateTime(),
+    updatedAt: DateTime(),
+    code: fields.code,
+    name: fields.name,
+    level: fields.level,
+    parentId: Nullable(Uuid({ description: 'Parent unit; null for a root.' })),
+    description: Type.Optional(fields.description),
+    workers: fields.workers,
+  },
+  { $id: 'GridUnit', additionalProperties: false, description: '网格单元: a county, town, village, community or grid.', examples: [recordExample] },
+)
+
+export const GridUnitList = ListOf('GridUnit', 'GridUnitList', recordExample)
+
+export const GridUnitListQuery = Type.Object(
+  {
+    ...listQueryProperties(['code', 'name', 'createdAt', 'updatedAt'], 'code'),
+    level: RepeatableEnum(levels, 'Only these levels (repeatable).'),
+    parentId: Type.Optional(Uuid({ description: 'Only the direct children of this unit.' })),
+  },
+  { additionalProperties: false },
+)
+
+export type GridUnitCreate = Static<typeof GridUnitCreate>
+export const gridUnitSchemas = [GridWorker, GridUnitCreate, GridUnitUpdate, GridUnit, GridUnitList]

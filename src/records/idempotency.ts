@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto'
+import { and, eq, lt, sql } from 'drizzle-orm'
+import type { Db, Tx } from '../db/client.js'
+import { idempotencyKeys } from '../db/schema/index.js'
+import { problem } from '../http/problems.js'
+
+export const IDEMPOTENCY_TTL_HOURS = 24
+
+/** Key order does not change a request: the hash is over canonical JSON. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+export const requestHash = (method: string, path: string, body: unknown) =>
+  createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex')
+
+/**
+ * Claims an Idempotency-Key inside the create's own transaction. The primary key makes a second
+ * request with the same key wait until the first commits (then it replays the stored answer) or
+ * rolls back (then it proceeds), so two concurrent retries create one record. A claim older than
+ * the retention window is taken over as new.
+ * Returns the stored response body to replay, or undefined when this request owns the key.
+ */
+export async function claimIdempotencyKey(tx: Tx, apiKeyId: string, key: string, hash: string): Promise<unknown> {
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({ apiKeyId, key, requestHash: hash, statusCode: 0, body: null })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.apiKeyId, idempotencyKeys.key],
+      set: { requestHash: hash, statusCode: 0, body: null, createdAt: sql`now()` },
+      setWhere: sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
+    })
+    .returning({ key: idempotencyKeys.key })
+  if (claimed.length > 0) return undefined
+  const [stored] = await tx
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key)))
+  if (!stored) throw problem('service-unavailable', 'The idempotency record could not be read; retry.')
+  if (stored.requestHash !== hash) {
+    throw problem('idempotency-key-reused', `Idempotency-Key ${JSON.stringify(key)} was used for a different request.`)
+  }
+  return stored.body
+}
+
+export async function storeIdempotentResponse(tx: Tx, apiKeyId: string, key: string, statusCode: number, body: unknown) {
+  await tx
+    .update(idempotencyKeys)
+    .set({ statusCode, body })
+    .where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key)))
+}
+
+export async function purgeExpiredIdempotencyKeys(db: Db): Promise<void> {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`))
+}

@@ -1,0 +1,43 @@
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { ensureBootstrapKey } from './access/api-keys.js'
+import { ConfigError, loadConfig } from './config.js'
+import { openDatabase } from './db/client.js'
+import { migrateDatabase } from './db/migrate.js'
+
+async function main() {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(2)
+    }
+    throw error
+  }
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+  })
+  await migrateDatabase(database)
+  const generated = await ensureBootstrapKey(database, config.bootstrapApiKey)
+  if (generated) {
+    // Printed once, to stdout only: it is the one time anybody sees this key.
+    process.stdout.write(`\nFirst start: an admin API key was created. Keep it now; it is not shown again:\n\n  ${generated}\n\n`)
+  }
+  const app = await buildApp(config, { database })
+  closeWithGrace({ delay: 15_000, logger: app.log }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error')
+    else app.log.info({ signal }, 'draining in-flight requests')
+    await app.close()
+    await database.close()
+  })
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info({ database: database.kind }, 'fazhi-api ready')
+}
+
+await main()
