@@ -19,17 +19,12 @@ import { sharedSchemas } from './http/schemas.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { purgeExpiredIdempotencyKeys } from './records/idempotency.js'
 import type { ModuleContext } from './records/record-service.js'
-import { auditEventRoutes } from './modules/audit-events/routes.js'
-import { auditSchemas } from './modules/audit-events/schema.js'
-import { gridUnitRoutes } from './modules/grid-units/routes.js'
-import { gridUnitSchemas } from './modules/grid-units/schema.js'
+import { modules } from './modules/index.js'
 
 export const BODY_LIMIT = 1024 * 1024
 
 /** Every named schema (OpenAPI component), registered once for validation, serialization and docs. */
-const allSchemas: TSchema[] = [...sharedSchemas, ...operationSchemas, ...gridUnitSchemas, ...auditSchemas]
-
-const modules = [gridUnitRoutes, auditEventRoutes]
+const allSchemas: TSchema[] = [...sharedSchemas, ...operationSchemas, ...modules.flatMap((m) => m.schemas)]
 
 export interface AppDependencies {
   database: Database
@@ -98,7 +93,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   }
   await app.register(async (scope) => operationRoutes(scope, deps.database))
   await app.register(async (scope) => registerOpenApiRoutes(scope))
-  for (const module of modules) await app.register(async (scope) => module(scope, ctx))
+  for (const module of modules) await app.register(async (scope) => module.routes(scope, ctx))
 
   const purge = setInterval(() => void purgeExpiredIdempotencyKeys(deps.database.db).catch(() => {}), 10 * 60_000)
   purge.unref()
