@@ -30,12 +30,14 @@ export interface AppDependencies {
   database: Database
   /** How long a looked-up API key is trusted before it is checked again (revocation delay). */
   keyCacheTtlMs?: number
+  /** Where log lines go (standard output when absent); tests read them back. */
+  logStream?: NodeJS.WritableStream
 }
 
 /** The one place a Fastify instance is configured: tests build exactly what production runs. */
 export async function buildApp(config: Config, deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: BODY_LIMIT,
     genReqId,
     requestIdHeader: false,

@@ -31,6 +31,7 @@ export function registerBodyParsers(app: FastifyInstance): void {
       done(null, parsed)
     })
   }
-  app.removeContentTypeParser('application/json')
+  // JSON only: a text/plain or form body is a 415, not a string the schema then refuses.
+  app.removeAllContentTypeParsers()
   app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, parser)
 }

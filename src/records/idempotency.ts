@@ -28,10 +28,11 @@ export const requestHash = (method: string, path: string, body: unknown) =>
 export async function claimIdempotencyKey(tx: Tx, apiKeyId: string, key: string, hash: string): Promise<unknown> {
   const claimed = await tx
     .insert(idempotencyKeys)
-    .values({ apiKeyId, key, requestHash: hash, statusCode: 0, body: null })
+    // JSON null, not SQL NULL: the column is NOT NULL and the answer is stored once the create succeeds.
+    .values({ apiKeyId, key, requestHash: hash, statusCode: 0, body: sql`'null'::jsonb` })
     .onConflictDoUpdate({
       target: [idempotencyKeys.apiKeyId, idempotencyKeys.key],
-      set: { requestHash: hash, statusCode: 0, body: null, createdAt: sql`now()` },
+      set: { requestHash: hash, statusCode: 0, body: sql`'null'::jsonb`, createdAt: sql`now()` },
       setWhere: sql`${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
     })
     .returning({ key: idempotencyKeys.key })

@@ -52,10 +52,10 @@ export interface TestApp {
 }
 
 /** A service on a fresh database of this test file's own; closed and dropped at teardown. */
-export async function buildTestApp(t: Test, options: { config?: Partial<Config>; keyCacheTtlMs?: number; poolSize?: number; statementTimeoutMs?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(t: Test, options: { config?: Partial<Config>; keyCacheTtlMs?: number; poolSize?: number; statementTimeoutMs?: number; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const fresh = await freshDatabase(options)
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...options.config }
-  const app = await buildApp(config, { database: fresh.database, keyCacheTtlMs: options.keyCacheTtlMs })
+  const app = await buildApp(config, { database: fresh.database, keyCacheTtlMs: options.keyCacheTtlMs, logStream: options.logStream })
   t.teardown(async () => {
     await app.close()
     await fresh.drop()
