@@ -23,6 +23,19 @@ import { modules } from './modules/index.js'
 
 export const BODY_LIMIT = 1024 * 1024
 
+export interface RouteSummary {
+  method: string
+  url: string
+  scope: string | undefined
+  public: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteSummary[]
+  }
+}
+
 /** Every named schema (OpenAPI component), registered once for validation, serialization and docs. */
 const allSchemas: TSchema[] = [...sharedSchemas, ...operationSchemas, ...modules.flatMap((m) => m.schemas)]
 
@@ -62,9 +75,14 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
       'request completed',
     )
   })
-  // Swagger UI's own routes are public like the document they show.
+  // Swagger UI's own routes are public like the document they show. Every route is also listed,
+  // with its access declaration, so a test can prove none was left without one.
+  const routeCatalog: RouteSummary[] = []
+  app.decorate('routeCatalog', routeCatalog)
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...(route.config as object), public: true }
+    const config = (route.config ?? {}) as { scope?: string; public?: boolean }
+    for (const method of [route.method].flat()) routeCatalog.push({ method, url: route.url, scope: config.scope, public: config.public === true })
   })
 
   await app.register(helmet, { global: true })

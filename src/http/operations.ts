@@ -29,7 +29,7 @@ export async function operationRoutes(app: FastifyInstance, database: Database) 
     defaultMetrics: { enabled: true, register: registry },
     routeMetrics: {
       enabled: { histogram: true, summary: false },
-      overrides: { histogram: { name: 'http_request_duration_seconds', registers: [registry] } },
+      overrides: { histogram: { name: 'http_request_duration_seconds', registers: [registry] }, summary: { registers: [registry] } },
     },
   })
   const stats = () => database.stats()
