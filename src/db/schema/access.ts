@@ -33,8 +33,8 @@ export const idempotencyKeys = pgTable(
 )
 
 /**
- * The audit trail and change feed. `seq` stays null until every transaction that could still
- * commit an earlier event has finished (see audit-feed sequencing), so the feed never skips one.
+ * The audit trail and change feed. `seq` stays null until the event's transaction has committed
+ * and a reader numbers it (see sequencePendingEvents), so the feed never skips one.
  */
 export const auditEvents = pgTable(
   'audit_events',

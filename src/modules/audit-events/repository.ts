@@ -17,18 +17,14 @@ export interface AuditEventRow {
 const SEQUENCER_LOCK = 7_402_118_224
 
 /**
- * Gives feed numbers (`seq`) to events whose transaction can no longer be joined by an earlier one.
+ * Gives feed numbers (`seq`) to committed events that have none yet.
  *
- * An event's row becomes visible when its transaction commits, and transactions commit in any
- * order. Numbering at insert time would let a reader pass seq 11 while seq 10 is still uncommitted
- * and then never see 10. Instead an event is numbered only once every transaction with a lower id
- * that could still write to this database has finished, and numbers are handed out in increasing
- * order under a lock: every event numbered later gets a higher seq than any a reader has already
- * been given, so a consumer following `after` never misses one.
- *
- * The cut-off is the oldest transaction still running in the reader's snapshot, ignoring those
- * known to belong to other databases of the same server (they cannot write our events); a
- * transaction that cannot be placed is kept, which only delays the feed.
+ * Transactions commit in any order, so a number taken at insert time could be passed by a reader
+ * (it sees seq 11) while seq 10 is still uncommitted, and 10 would never be delivered. Here an
+ * event gets its number only once its transaction has committed (uncommitted rows are invisible
+ * to this statement), and batches are numbered one at a time under a lock, each above every number
+ * already given out. A consumer following `after` therefore never misses an event: anything that
+ * commits later is numbered later, above its cursor.
  */
 export async function sequencePendingEvents(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
@@ -36,22 +32,8 @@ export async function sequencePendingEvents(db: Db): Promise<void> {
     // Another reader is numbering right now; its numbers will all exceed what we hand out.
     if (!lock?.locked) return
     await tx.execute(sql`
-      WITH snap AS (SELECT pg_current_snapshot() AS s),
-      elsewhere AS (
-        SELECT backend_xid::text AS xid FROM pg_stat_activity
-        WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database()
-      ),
-      cutoff AS (
-        SELECT coalesce(
-          (SELECT min((x::text)::bigint) FROM snap, pg_snapshot_xip(snap.s) AS x
-           WHERE (((x::text)::bigint) % 4294967296)::text NOT IN (SELECT xid FROM elsewhere)),
-          (SELECT (pg_snapshot_xmax(s)::text)::bigint FROM snap)
-        ) AS below
-      ),
-      ready AS (
-        SELECT id, row_number() OVER (ORDER BY id) AS n
-        FROM audit_events, cutoff
-        WHERE seq IS NULL AND tx_id < cutoff.below
+      WITH ready AS (
+        SELECT id, row_number() OVER (ORDER BY id) AS n FROM audit_events WHERE seq IS NULL
       ),
       base AS (SELECT coalesce(max(seq), 0) AS top FROM audit_events)
       UPDATE audit_events a SET seq = base.top + ready.n
