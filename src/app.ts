@@ -13,7 +13,7 @@ import { registerBodyParsers } from './http/body.js'
 import { malformedRequestHandler, registerErrorHandling } from './http/error-handler.js'
 import { genReqId, loggerOptions, scrubText } from './http/logging.js'
 import { openApiOptions, registerOpenApiRoutes } from './http/openapi.js'
-import { operationRoutes, operationSchemas } from './http/operations.js'
+import { operationRoutes, operationSchemas, registerMetrics } from './http/operations.js'
 import { problem } from './http/problems.js'
 import { sharedSchemas } from './http/schemas.js'
 import { createValidatorCompiler } from './http/validation.js'
@@ -85,6 +85,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     for (const method of [route.method].flat()) routeCatalog.push({ method, url: route.url, scope: config.scope, public: config.public === true })
   })
 
+  const metrics = await registerMetrics(app, deps.database)
   await app.register(helmet, { global: true })
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins })
   await app.register(rateLimit, {
@@ -111,7 +112,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
       return validate
     },
   }
-  await app.register(async (scope) => operationRoutes(scope, deps.database))
+  await app.register(async (scope) => operationRoutes(scope, deps.database, metrics))
   await app.register(async (scope) => registerOpenApiRoutes(scope))
   for (const module of modules) await app.register(async (scope) => module.routes(scope, ctx))
 

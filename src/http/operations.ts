@@ -20,10 +20,12 @@ export const operationSchemas = [Health, Readiness]
 
 const PING_TIMEOUT_MS = 2000
 
-/** /healthz (process up), /readyz (database reachable and migrated), /metrics (Prometheus). */
-export async function operationRoutes(app: FastifyInstance, database: Database) {
+/**
+ * Request and pool metrics for the whole app: registered at the root, before any route, so every
+ * route is timed. One registry per app instance, so several instances in one process never collide.
+ */
+export async function registerMetrics(app: FastifyInstance, database: Database): Promise<Registry> {
   const registry = new Registry()
-  // One registry per app instance, so several instances in one process (tests) never collide.
   await app.register(metricsPlugin, {
     endpoint: null,
     defaultMetrics: { enabled: true, register: registry },
@@ -36,6 +38,11 @@ export async function operationRoutes(app: FastifyInstance, database: Database) 
   new Gauge({ name: 'db_pool_connections_total', help: 'Connections open in the pool', registers: [registry], collect() { this.set(stats().total) } })
   new Gauge({ name: 'db_pool_connections_in_use', help: 'Connections lent out to requests', registers: [registry], collect() { this.set(stats().total - stats().idle) } })
   new Gauge({ name: 'db_pool_waiting_requests', help: 'Queries waiting for a free connection', registers: [registry], collect() { this.set(stats().waiting) } })
+  return registry
+}
+
+/** /healthz (process up), /readyz (database reachable and migrated), /metrics (Prometheus). */
+export async function operationRoutes(app: FastifyInstance, database: Database, registry: Registry) {
 
   const tags = ['Operations']
   app.get('/healthz', {
