@@ -82,7 +82,14 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ModuleContext, o
       headers: IdempotencyHeaders,
       body: Type.Ref(idOf(o.schemas.create)),
       response: {
-        201: ref(o.schemas.record, 'Created (or, with `Idempotency-Replayed: true`, the first answer replayed). `Location` and `ETag` name it.'),
+        201: {
+          ...ref(o.schemas.record, 'Created (or, with `Idempotency-Replayed: true`, the first answer replayed).'),
+          headers: {
+            Location: { type: 'string', description: 'Path of the new record.' },
+            ETag: { type: 'string', description: 'Version of the record: `"1"`.' },
+            'Idempotency-Replayed': { type: 'string', enum: ['true'], description: 'Present when this is a replay of the first answer.' },
+          },
+        },
         ...problemResponses(400, 409, 413, 415, 422, ...commonProblems),
       },
     },
@@ -102,7 +109,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ModuleContext, o
       description: `Answers with \`ETag\`; \`If-None-Match\` with the current ETag answers 304. Needs \`${read}\`.${note('get')}`,
       params: IdParams,
       headers: IfNoneMatchHeaders,
-      response: { 200: ref(o.schemas.record, 'The record.'), 304: { description: 'Not modified: the caller’s copy is current.', type: 'null' }, ...problemResponses(400, 404, ...commonProblems) },
+      response: { 200: { ...ref(o.schemas.record, 'The record.'), headers: { ETag: { type: 'string', description: 'Version of the record.' } } }, 304: { description: 'Not modified: the caller’s copy is current.', type: 'null' }, ...problemResponses(400, 404, ...commonProblems) },
     },
     handler: async (request, reply) => {
       const record = await o.service.get(request.actor, (request.params as IdParams).id)
@@ -121,8 +128,13 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ModuleContext, o
       description: `JSON Merge Patch (RFC 7396), as \`application/merge-patch+json\` or \`application/json\`: absent fields stay, \`null\` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send \`If-Match\` to refuse a change to a version you have not seen (412). Needs \`${write}\`.${note('update')}`,
       params: IdParams,
       headers: IfMatchHeaders,
-      body: Type.Ref(idOf(o.schemas.update)),
-      response: { 200: ref(o.schemas.record, 'The changed record.'), ...problemResponses(400, 404, 409, 412, 413, 415, ...commonProblems) },
+      body: {
+        content: {
+          'application/merge-patch+json': { schema: Type.Ref(idOf(o.schemas.update)) },
+          'application/json': { schema: Type.Ref(idOf(o.schemas.update)) },
+        },
+      },
+      response: { 200: { ...ref(o.schemas.record, 'The changed record.'), headers: { ETag: { type: 'string', description: 'The new version.' } } }, ...problemResponses(400, 404, 409, 412, 413, 415, ...commonProblems) },
     },
     handler: async (request, reply) => {
       const record = await o.service.update(writeContext(request), (request.params as IdParams).id, request.body as Doc, parseIfMatch(request.headers['if-match']))

@@ -34,12 +34,12 @@ export function StringEnum<const V extends readonly string[]>(
 export const Personal = (kind: 'phone' | 'id-number', schema: TSchema) => ({ ...schema, 'x-pii': kind }) as typeof schema
 
 export const Phone = () =>
-  Personal('phone', Type.String({ pattern: '^[0-9+\\-*() ]{3,32}$', maxLength: 32, description: '电话号码 (personal data)', examples: ['13800135678'] }))
+  Personal('phone', Type.String({ pattern: '^[0-9+\\-() ]{3,32}$', maxLength: 32, description: '电话号码 (personal data; a masked value such as 138****5678 is refused, so it cannot overwrite the real one)', examples: ['13800135678'] }))
 
 export const IdNumber = () =>
   Personal(
     'id-number',
-    Type.String({ pattern: '^[0-9A-Za-z*]{6,32}$', maxLength: 32, description: '身份证号码或统一社会信用代码 (personal data)', examples: ['150826198805121234'] }),
+    Type.String({ pattern: '^[0-9A-Za-z]{6,32}$', maxLength: 32, description: '身份证号码或统一社会信用代码 (personal data; masked values are refused)', examples: ['150826198805121234'] }),
   )
 
 export const FieldErrorSchema = Type.Object(

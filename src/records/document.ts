@@ -42,6 +42,16 @@ export function normalizeDateTimes(schema: TSchema, value: unknown, resolve: Sch
   return value
 }
 
+/** JSON with object keys sorted: two documents that differ only in key order give the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>
+    return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
 /** The JSON form of a value (dates as ISO strings), as stored in audit events and idempotency records. */
 export const toJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 

@@ -3,20 +3,12 @@ import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client.js'
 import { idempotencyKeys } from '../db/schema/index.js'
 import { problem } from '../http/problems.js'
+import { canonicalJson } from './document.js'
 
 export const IDEMPOTENCY_TTL_HOURS = 24
 
-/** Key order does not change a request: the hash is over canonical JSON. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
-
 export const requestHash = (method: string, path: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex')
+  createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex')
 
 /**
  * Claims an Idempotency-Key inside the create's own transaction. The primary key makes a second

@@ -14,7 +14,7 @@ import { notFound, problem, ruleViolation, type RuleViolation } from '../http/pr
 import { idOf } from '../http/schemas.js'
 import { assertValid } from '../http/validation.js'
 import { recordAudit } from './audit.js'
-import { dateTimeFields, normalizeDateTimes, toJson, type SchemaResolver } from './document.js'
+import { canonicalJson, dateTimeFields, normalizeDateTimes, toJson, type SchemaResolver } from './document.js'
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency.js'
 
 export type Doc = Record<string, unknown>
@@ -229,7 +229,8 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
           const merged = applyMergePatch(writablePart(current), patch) as Doc
           assertValid(validateWritable, merged)
           const next = normalizeDateTimes(def.writable, merged, resolve) as Doc
-          if (JSON.stringify(toJson(writablePart({ ...next, id, version: 0 }))) === JSON.stringify(writablePart(current))) return current
+          // A patch that changes nothing is answered with the record as it is: no new version, no audit event.
+          if (canonicalJson(toJson(writablePart({ ...next, id, version: 0 }))) === canonicalJson(writablePart(current))) return current
           return write(tx, ctx, next, current, row.version as number)
         }),
       )

@@ -45,3 +45,13 @@ t.test('personal data and keys never reach the logs', async (t) => {
   t.notMatch(logs, /fz_[A-Za-z0-9_-]{20,}/, 'no API key in the logs')
   t.notMatch(logs, /authorization/i)
 })
+
+t.test('a masked value sent back is refused, so it can never overwrite the real one', async (t) => {
+  const unit = (await admin.post('/v1/grid-units', { code: uniqueCode(), name: '回写', level: 'town', workers: [{ name: '王', role: 'grid_worker', phone: PHONE }] })).body
+  const plain = await keyWith(['grid-units:read', 'grid-units:write'])
+  const seen = (await plain.get(`/v1/grid-units/${unit.id}`)).body
+  const res = await plain.patch(`/v1/grid-units/${unit.id}`, { workers: seen.workers })
+  t.equal(res.status, 400)
+  t.equal(res.body.errors[0].pointer, '/workers/0/phone')
+  t.equal((await admin.get(`/v1/grid-units/${unit.id}`)).body.workers[0].phone, PHONE)
+})
