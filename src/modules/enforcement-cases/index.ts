@@ -1,4 +1,5 @@
 import type { AppModule } from '../module.js'
+import { enforcementCaseRoutes } from './routes.js'
+import { enforcementCaseSchemas } from './schema.js'
 
-// Not built yet: no schemas, no routes.
-export const enforcementCasesModule: AppModule = { schemas: [], routes: async () => {} }
+export const enforcementCasesModule: AppModule = { schemas: enforcementCaseSchemas, routes: enforcementCaseRoutes }
