@@ -1,4 +1,5 @@
 import type { AppModule } from '../module.js'
+import { legalEducationEventRoutes } from './routes.js'
+import { legalEducationEventSchemas } from './schema.js'
 
-// Not built yet: no schemas, no routes.
-export const legalEducationEventsModule: AppModule = { schemas: [], routes: async () => {} }
+export const legalEducationEventsModule: AppModule = { schemas: legalEducationEventSchemas, routes: legalEducationEventRoutes }
