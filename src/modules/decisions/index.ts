@@ -1,4 +1,5 @@
 import type { AppModule } from '../module.js'
+import { decisionRoutes } from './routes.js'
+import { decisionSchemas } from './schema.js'
 
-// Not built yet: no schemas, no routes.
-export const decisionsModule: AppModule = { schemas: [], routes: async () => {} }
+export const decisionsModule: AppModule = { schemas: decisionSchemas, routes: decisionRoutes }

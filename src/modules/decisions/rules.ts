@@ -1,0 +1,64 @@
+import type { RuleViolation } from '../../http/problems.js'
+import type { Doc } from '../../records/record-service.js'
+import { stepNames } from './steps.js'
+
+type Step = Record<string, unknown> | undefined
+
+// Instants arrive normalised to UTC ISO strings, so Date.parse compares them exactly.
+const instant = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN)
+const stepTime = (step: Record<string, unknown>): unknown => step.completedAt ?? step.heldAt
+
+/** Every broken rule of a decision as it would be stored; checked on create and on every change. */
+export function decisionRules(next: Doc): RuleViolation[] {
+  const violations: RuleViolation[] = []
+  const review = next.legalityReview as Step
+  const discussion = next.collectiveDiscussion as Step
+  const status = next.status
+
+  // 重大行政决策程序暂行条例: a draft not reviewed, or found unlawful, may not go to collective discussion.
+  if (discussion) {
+    const problem = !review
+      ? 'has no legality review'
+      : review.conclusion === 'unlawful'
+        ? 'was found unlawful by its legality review'
+        : instant(review.completedAt) >= instant(discussion.heldAt)
+          ? 'had its legality review completed only at or after the discussion was held'
+          : null
+    if (problem) {
+      violations.push({
+        rule: 'legality-review-before-discussion',
+        message: `a decision that ${problem} cannot have a collective discussion; it needs a lawful or lawful_with_revisions review completed before heldAt`,
+      })
+    }
+  }
+
+  if (status === 'adopted' && discussion?.outcome !== 'adopted') {
+    violations.push({ rule: 'adoption-needs-discussion', message: 'an adopted decision needs a collective discussion whose outcome is adopted' })
+  }
+
+  // Only the deciding body rejects: at its discussion, or by refusing a draft its legality review found unlawful.
+  if (status === 'rejected' && discussion?.outcome !== 'rejected' && review?.conclusion !== 'unlawful') {
+    violations.push({
+      rule: 'rejection-needs-grounds',
+      message: 'a rejected decision needs a collective discussion whose outcome is rejected, or a legality review that found it unlawful',
+    })
+  }
+
+  const proposedAt = instant(next.proposedAt)
+  const early = stepNames.filter((name) => {
+    const step = next[name] as Step
+    return step !== undefined && instant(stepTime(step)) < proposedAt
+  })
+  if (early.length > 0) {
+    violations.push({ rule: 'steps-after-proposal', message: `${early.join(', ')} cannot be done before the decision was proposed (proposedAt)` })
+  }
+
+  if (next.publishedAt !== undefined) {
+    if (status !== 'adopted') {
+      violations.push({ rule: 'publication-after-adoption', message: 'only an adopted decision is published; publishedAt needs status adopted' })
+    } else if (discussion && instant(next.publishedAt) < instant(discussion.heldAt)) {
+      violations.push({ rule: 'publication-after-adoption', message: 'publishedAt cannot be before the collective discussion that adopted the decision (heldAt)' })
+    }
+  }
+  return violations
+}
