@@ -1,4 +1,5 @@
 import type { AppModule } from '../module.js'
+import { disputeRoutes } from './routes.js'
+import { disputeSchemas } from './schema.js'
 
-// Not built yet: no schemas, no routes.
-export const disputesModule: AppModule = { schemas: [], routes: async () => {} }
+export const disputesModule: AppModule = { schemas: disputeSchemas, routes: disputeRoutes }
