@@ -1,4 +1,5 @@
 import type { AppModule } from '../module.js'
+import { statisticsRoutes } from './routes.js'
+import { statisticsSchemas } from './schema.js'
 
-// Not built yet: no schemas, no routes.
-export const statisticsModule: AppModule = { schemas: [], routes: async () => {} }
+export const statisticsModule: AppModule = { schemas: statisticsSchemas, routes: statisticsRoutes }

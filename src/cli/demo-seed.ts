@@ -1,0 +1,117 @@
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm'
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import { createApiKey } from '../access/api-keys.js'
+import { buildApp } from '../app.js'
+import type { Config } from '../config.js'
+import type { Database, Db } from '../db/client.js'
+import { apiKeys, decisions, disputes, enforcementCases, gridUnits, legalEducationEvents } from '../db/schema/index.js'
+import { demoCases } from './demo-cases.js'
+import { demoDecisions } from './demo-decisions.js'
+import { demoDisputes } from './demo-disputes.js'
+import { demoEvents } from './demo-events.js'
+import type { DemoRecord } from './demo-record.js'
+import { TUANJIE_CODE, demoUnits } from './demo-units.js'
+
+// The demo county is written through the HTTP API, as any other system would write it, so every
+// rule of every record holds and the audit trail is the real one. Reads that decide what is still
+// missing go straight to the tables.
+
+export const demoRecords: DemoRecord[] = [...demoDecisions, ...demoCases, ...demoEvents, ...demoDisputes]
+export const DEMO_ACTOR = 'demo-seed'
+
+export interface SeedSummary {
+  townId: string
+  unitsCreated: number
+  recordsCreated: number
+  recordsChanged: number
+  alreadyThere: number
+}
+
+/** The live record a demo entry stands for, found by its marker within its unit. */
+async function findRecord(db: Db, record: DemoRecord, gridUnitId: string): Promise<{ id: string; version: number } | undefined> {
+  const lookups = {
+    disputes: [disputes, eq(disputes.title, record.marker)],
+    decisions: [decisions, eq(decisions.title, record.marker)],
+    'legal-education-events': [legalEducationEvents, eq(legalEducationEvents.title, record.marker)],
+    'enforcement-cases': [enforcementCases, eq(enforcementCases.caseNumber, record.marker)],
+  } as const
+  const [table, byMarker] = lookups[record.collection] as readonly [typeof disputes, SQL]
+  const [row] = await db
+    .select({ id: table.id, version: table.version })
+    .from(table)
+    .where(and(byMarker, eq(table.gridUnitId, gridUnitId), isNull(table.deletedAt)))
+    .limit(1)
+  return row
+}
+
+function caller(app: FastifyInstance, secret: string) {
+  return async (method: InjectOptions['method'], url: string, body: unknown, expected: number, headers: Record<string, string> = {}) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify(body),
+    })
+    if (res.statusCode !== expected) throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`)
+    return res.json() as { id: string; version: number }
+  }
+}
+
+/**
+ * Loads the demo county (杭锦后旗 → 团结镇, 陕坝镇) into `database`. Idempotent: what exists is
+ * found by its code or marker and left alone, so a second run creates and changes nothing.
+ */
+export async function seedDemo(database: Database, config: Config, log: (line: string) => void = () => {}): Promise<SeedSummary> {
+  const { db } = database
+  // An in-process instance of the service, quiet and unthrottled: the seed is its only caller.
+  const app = await buildApp({ ...config, logLevel: 'error', rateLimitPerMinute: 1_000_000 }, { database })
+  const { key, secret } = await createApiKey(db, { name: DEMO_ACTOR, scopes: ['admin'] })
+  const call = caller(app, secret)
+  const summary: SeedSummary = { townId: '', unitsCreated: 0, recordsCreated: 0, recordsChanged: 0, alreadyThere: 0 }
+  try {
+    const ids = new Map<string, string>()
+    const existing = await db
+      .select({ id: gridUnits.id, code: gridUnits.code })
+      .from(gridUnits)
+      .where(and(inArray(gridUnits.code, demoUnits.map((u) => u.code)), isNull(gridUnits.deletedAt)))
+    for (const row of existing) ids.set(row.code, row.id)
+    summary.alreadyThere += existing.length
+    for (const unit of demoUnits) {
+      if (ids.has(unit.code)) continue
+      const { parentCode, ...fields } = unit
+      const created = await call('POST', '/v1/grid-units', { ...fields, parentId: parentCode ? ids.get(parentCode) : null }, 201)
+      ids.set(unit.code, created.id)
+      summary.unitsCreated++
+    }
+    log(`grid units: ${summary.unitsCreated} created, ${existing.length} already there (${demoUnits.length} in the demo)`)
+
+    for (const collection of ['decisions', 'enforcement-cases', 'legal-education-events', 'disputes'] as const) {
+      const counts = { created: 0, changed: 0, there: 0 }
+      for (const record of demoRecords.filter((r) => r.collection === collection)) {
+        const gridUnitId = ids.get(record.unitCode)!
+        let current = await findRecord(db, record, gridUnitId)
+        if (current) counts.there++
+        else {
+          current = await call('POST', `/v1/${collection}`, { ...record.create, gridUnitId }, 201)
+          counts.created++
+        }
+        // Version n has seen the first n - 1 steps; an interrupted run resumes where it stopped.
+        for (const patch of record.patches.slice(current.version - 1)) {
+          current = await call('PATCH', `/v1/${collection}/${current.id}`, patch, 200, { 'if-match': `"${current.version}"` })
+          counts.changed++
+        }
+      }
+      log(`${collection}: ${counts.created} created, ${counts.changed} changes applied, ${counts.there} already there`)
+      summary.recordsCreated += counts.created
+      summary.recordsChanged += counts.changed
+      summary.alreadyThere += counts.there
+    }
+    summary.townId = ids.get(TUANJIE_CODE)!
+    return summary
+  } finally {
+    // The key lived for this run only: removing it leaves a re-run with nothing changed, and a fresh
+    // database still gets its bootstrap admin key at first start (which waits for an empty key table).
+    await db.delete(apiKeys).where(eq(apiKeys.id, key.id))
+    await app.close()
+  }
+}

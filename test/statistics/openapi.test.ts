@@ -1,0 +1,49 @@
+import t from 'tap'
+import { demoReportExample } from '../../src/modules/statistics/example.js'
+import { buildTestApp } from '../helpers/app.js'
+
+const { app } = await buildTestApp(t)
+const res = await app.inject({ method: 'GET', url: '/openapi.json' })
+const doc = res.json()
+const components = doc.components.schemas
+
+t.test('the statistics operation: its scope, parameters and answers', async (t) => {
+  const op = doc.paths['/v1/statistics'].get
+  t.equal(op.operationId, 'getStatistics')
+  t.same(op.tags, ['Statistics'])
+  t.match(op.description, /statistics:read/)
+  t.same(op.parameters.map((p: any) => [p.name, p.in, p.required]), [['year', 'query', true], ['gridUnitId', 'query', false]])
+  t.equal(op.responses['200'].content['application/json'].schema.$ref, '#/components/schemas/Statistics')
+  for (const status of ['400', '401', '403', '404', '429', '500', '503']) t.ok(op.responses[status], `declares ${status}`)
+})
+
+t.test('the annual report is documented as text/markdown with the demo town’s report as example', async (t) => {
+  const op = doc.paths['/v1/reports/annual'].get
+  t.equal(op.operationId, 'getAnnualReport')
+  const markdown = op.responses['200'].content['text/markdown']
+  t.equal(markdown.schema.type, 'string')
+  t.equal(markdown.example, demoReportExample)
+  t.notOk(op.responses['200'].content['application/json'], 'no JSON answer is promised')
+})
+
+t.test('the Statistics component has exactly the contract’s members, closed at every level', async (t) => {
+  const statistics = components.Statistics
+  t.same(Object.keys(statistics.properties), ['year', 'gridUnit', 'decisions', 'enforcement', 'legalEducation', 'disputes', 'gridUnits'])
+  const member = (name: string) => components[statistics.properties[name].$ref.split('/').pop()]
+  t.same(Object.keys(member('decisions').properties), ['total', 'legalityReviewed', 'byConclusion', 'adopted'])
+  t.same(Object.keys(member('enforcement').properties), ['registered', 'decided', 'majorLegallyReviewed', 'withRecordings', 'overdue', 'reconsiderations', 'litigations', 'lost'])
+  t.same(Object.keys(member('legalEducation').properties), ['events', 'byVenueType', 'materialsDistributed', 'attendance', 'mediaItems', 'cadreTrainings', 'studySessions'])
+  t.same(Object.keys(member('disputes').properties), ['total', 'resolved', 'resolutionRate', 'open', 'byCategory', 'petitionBacklogResolved'])
+  t.same(Object.keys(member('gridUnits').properties), ['grids', 'gridWorkers', 'legalLiterates', 'villagesAndCommunities', 'withLegalAdviser', 'legalAdviserCoverage'])
+
+  const open: string[] = []
+  const walk = (schema: any, path: string) => {
+    if (!schema || typeof schema !== 'object') return
+    if (schema.type === 'object' && schema.additionalProperties !== false) open.push(path)
+    for (const [name, child] of Object.entries(schema.properties ?? {})) walk(child, `${path}/${name}`)
+  }
+  for (const name of ['Statistics', 'StatisticsGridUnit', 'DecisionFigures', 'EnforcementFigures', 'LegalEducationFigures', 'DisputeFigures', 'GridUnitFigures']) {
+    walk(components[name], name)
+  }
+  t.same(open, [], 'every object is additionalProperties: false')
+})

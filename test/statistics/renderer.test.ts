@@ -1,0 +1,21 @@
+import t from 'tap'
+import { percent, renderAnnualReport } from '../../src/reports/annual-report.js'
+import { demoStatisticsExample } from '../../src/modules/statistics/example.js'
+
+t.test('rates print as percentages with at most one decimal', async (t) => {
+  t.equal(percent(1), '100%')
+  t.equal(percent(0), '0%')
+  t.equal(percent(2 / 3), '66.7%')
+  t.equal(percent(0.125), '12.5%')
+})
+
+t.test('a unit name is escaped so it cannot break the Markdown', async (t) => {
+  const text = renderAnnualReport({ ...demoStatisticsExample, gridUnit: { ...demoStatisticsExample.gridUnit, name: '# 团结镇*试点*' } })
+  t.match(text, /^# \\# 团结镇\\\*试点\\\*2025年/)
+  t.notMatch(text, /[^\\]\*试点/)
+})
+
+t.test('the report’s four sections come in the order of the report', async (t) => {
+  const headings = renderAnnualReport(demoStatisticsExample).split('\n').filter((line) => line.startsWith('## '))
+  t.same(headings, ['## 一、规范行政决策', '## 二、严格规范执法', '## 三、普法宣传', '## 四、基层治理'])
+})
