@@ -11,7 +11,8 @@ CREATE TABLE "grid_units" (
 	"path" uuid[] NOT NULL,
 	"description" text,
 	"workers" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"search_text" text GENERATED ALWAYS AS (lower(name || ' ' || code)) STORED
+	"search_text" text GENERATED ALWAYS AS (lower(name || ' ' || code)) STORED,
+	"search_bigrams" text[] GENERATED ALWAYS AS (fazhi_bigrams(lower(name || ' ' || code))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "disputes" (
@@ -31,7 +32,8 @@ CREATE TABLE "disputes" (
 	"mediator" text,
 	"status" text NOT NULL,
 	"resolution" jsonb,
-	"search_text" text GENERATED ALWAYS AS (lower(title || ' ' || coalesce(description, '') || ' ' || coalesce(mediator, ''))) STORED
+	"search_text" text GENERATED ALWAYS AS (lower(title || ' ' || coalesce(description, '') || ' ' || coalesce(mediator, ''))) STORED,
+	"search_bigrams" text[] GENERATED ALWAYS AS (fazhi_bigrams(lower(title || ' ' || coalesce(description, '') || ' ' || coalesce(mediator, '')))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "enforcement_cases" (
@@ -54,7 +56,8 @@ CREATE TABLE "enforcement_cases" (
 	"published_at" timestamp (3) with time zone,
 	"recordings" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"reviews" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"search_text" text GENERATED ALWAYS AS (lower(case_number || ' ' || title)) STORED
+	"search_text" text GENERATED ALWAYS AS (lower(case_number || ' ' || title)) STORED,
+	"search_bigrams" text[] GENERATED ALWAYS AS (fazhi_bigrams(lower(case_number || ' ' || title))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "legal_education_events" (
@@ -77,7 +80,8 @@ CREATE TABLE "legal_education_events" (
 	"attendance" integer DEFAULT 0 NOT NULL,
 	"media_items" integer DEFAULT 0 NOT NULL,
 	"notes" text,
-	"search_text" text GENERATED ALWAYS AS (lower(title || ' ' || coalesce(theme, '') || ' ' || coalesce(location, '') || ' ' || coalesce(organizer, '') || ' ' || coalesce(notes, ''))) STORED
+	"search_text" text GENERATED ALWAYS AS (lower(title || ' ' || coalesce(theme, '') || ' ' || coalesce(location, '') || ' ' || coalesce(organizer, '') || ' ' || coalesce(notes, ''))) STORED,
+	"search_bigrams" text[] GENERATED ALWAYS AS (fazhi_bigrams(lower(title || ' ' || coalesce(theme, '') || ' ' || coalesce(location, '') || ' ' || coalesce(organizer, '') || ' ' || coalesce(notes, '')))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "decisions" (
@@ -99,7 +103,8 @@ CREATE TABLE "decisions" (
 	"legality_review" jsonb,
 	"collective_discussion" jsonb,
 	"published_at" timestamp (3) with time zone,
-	"search_text" text GENERATED ALWAYS AS (lower(title || ' ' || coalesce(summary, '') || ' ' || proposed_by)) STORED
+	"search_text" text GENERATED ALWAYS AS (lower(title || ' ' || coalesce(summary, '') || ' ' || proposed_by)) STORED,
+	"search_bigrams" text[] GENERATED ALWAYS AS (fazhi_bigrams(lower(title || ' ' || coalesce(summary, '') || ' ' || proposed_by))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "api_keys" (
@@ -115,7 +120,6 @@ CREATE TABLE "api_keys" (
 CREATE TABLE "audit_events" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"seq" bigint,
-	"tx_id" bigint DEFAULT (pg_current_xact_id()::text)::bigint NOT NULL,
 	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"actor" text NOT NULL,
 	"request_id" text NOT NULL,
@@ -150,24 +154,28 @@ CREATE INDEX "grid_units_created_idx" ON "grid_units" USING btree ("created_at",
 CREATE INDEX "grid_units_updated_idx" ON "grid_units" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "grid_units_parent_idx" ON "grid_units" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "grid_units_path_idx" ON "grid_units" USING gin ("path");--> statement-breakpoint
-CREATE INDEX "grid_units_search_idx" ON "grid_units" USING gin (fazhi_bigrams("search_text"));--> statement-breakpoint
+CREATE INDEX "grid_units_search_idx" ON "grid_units" USING gin ("search_bigrams");--> statement-breakpoint
 CREATE INDEX "disputes_reported_idx" ON "disputes" USING btree ("reported_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "disputes_grid_reported_idx" ON "disputes" USING btree ("grid_unit_id","reported_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "disputes_status_reported_idx" ON "disputes" USING btree ("status","reported_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "disputes_source_reported_idx" ON "disputes" USING btree ("source","reported_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "disputes_backlog_reported_idx" ON "disputes" USING btree ("reported_at","id") WHERE deleted_at IS NULL AND is_petition_backlog;--> statement-breakpoint
 CREATE INDEX "disputes_category_reported_idx" ON "disputes" USING btree ("category","reported_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "disputes_created_idx" ON "disputes" USING btree ("created_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "disputes_updated_idx" ON "disputes" USING btree ("updated_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX "disputes_search_idx" ON "disputes" USING gin (fazhi_bigrams("search_text")) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "disputes_search_idx" ON "disputes" USING gin ("search_bigrams") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "enforcement_cases_case_number_live_key" ON "enforcement_cases" USING btree ("case_number") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_case_number_idx" ON "enforcement_cases" USING btree ("case_number","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_registered_idx" ON "enforcement_cases" USING btree ("registered_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_open_registered_idx" ON "enforcement_cases" USING btree ("registered_at","id") WHERE deleted_at IS NULL AND status IN ('registered', 'investigating', 'legal_review');--> statement-breakpoint
+CREATE INDEX "enforcement_cases_major_registered_idx" ON "enforcement_cases" USING btree ("registered_at","id") WHERE deleted_at IS NULL AND is_major;--> statement-breakpoint
+CREATE INDEX "enforcement_cases_grid_reviewed_idx" ON "enforcement_cases" USING btree ("grid_unit_id") WHERE deleted_at IS NULL AND reviews <> '[]'::jsonb;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_grid_registered_idx" ON "enforcement_cases" USING btree ("grid_unit_id","registered_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_status_registered_idx" ON "enforcement_cases" USING btree ("status","registered_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_domain_registered_idx" ON "enforcement_cases" USING btree ("domain","registered_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_created_idx" ON "enforcement_cases" USING btree ("created_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "enforcement_cases_updated_idx" ON "enforcement_cases" USING btree ("updated_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX "enforcement_cases_search_idx" ON "enforcement_cases" USING gin (fazhi_bigrams("search_text")) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "enforcement_cases_search_idx" ON "enforcement_cases" USING gin ("search_bigrams") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "legal_education_events_starts_idx" ON "legal_education_events" USING btree ("starts_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "legal_education_events_grid_starts_idx" ON "legal_education_events" USING btree ("grid_unit_id","starts_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "legal_education_events_format_starts_idx" ON "legal_education_events" USING btree ("format","starts_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
@@ -175,18 +183,19 @@ CREATE INDEX "legal_education_events_venue_starts_idx" ON "legal_education_event
 CREATE INDEX "legal_education_events_audience_starts_idx" ON "legal_education_events" USING btree ("audience","starts_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "legal_education_events_created_idx" ON "legal_education_events" USING btree ("created_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "legal_education_events_updated_idx" ON "legal_education_events" USING btree ("updated_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX "legal_education_events_search_idx" ON "legal_education_events" USING gin (fazhi_bigrams("search_text")) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "legal_education_events_search_idx" ON "legal_education_events" USING gin ("search_bigrams") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "decisions_proposed_idx" ON "decisions" USING btree ("proposed_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "decisions_grid_proposed_idx" ON "decisions" USING btree ("grid_unit_id","proposed_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "decisions_status_proposed_idx" ON "decisions" USING btree ("status","proposed_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "decisions_category_proposed_idx" ON "decisions" USING btree ("category","proposed_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "decisions_conclusion_proposed_idx" ON "decisions" USING btree ((legality_review ->> 'conclusion'),"proposed_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "decisions_grid_steps_idx" ON "decisions" USING btree ("grid_unit_id") WHERE deleted_at IS NULL AND (legality_review IS NOT NULL OR collective_discussion IS NOT NULL);--> statement-breakpoint
 CREATE INDEX "decisions_created_idx" ON "decisions" USING btree ("created_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE INDEX "decisions_updated_idx" ON "decisions" USING btree ("updated_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
-CREATE INDEX "decisions_search_idx" ON "decisions" USING gin (fazhi_bigrams("search_text")) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "decisions_search_idx" ON "decisions" USING gin ("search_bigrams") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_key_hash_key" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_events_seq_key" ON "audit_events" USING btree ("seq");--> statement-breakpoint
-CREATE INDEX "audit_events_unsequenced_idx" ON "audit_events" USING btree ("tx_id","id") WHERE seq IS NULL;--> statement-breakpoint
+CREATE INDEX "audit_events_unsequenced_idx" ON "audit_events" USING btree ("id") WHERE seq IS NULL;--> statement-breakpoint
 CREATE INDEX "audit_events_resource_idx" ON "audit_events" USING btree ("resource_id","seq");--> statement-breakpoint
 CREATE INDEX "audit_events_type_idx" ON "audit_events" USING btree ("resource_type","seq");--> statement-breakpoint
 CREATE INDEX "idempotency_keys_created_idx" ON "idempotency_keys" USING btree ("created_at");

@@ -8,12 +8,12 @@ export const inSubtree = (ownerColumn: AnyColumn | SQL, rootId: string): SQL =>
 
 /**
  * Case-insensitive substring search over a table's `search_text`. From two characters on, the GIN
- * index over `fazhi_bigrams(search_text)` narrows the rows first; LIKE then confirms each match.
+ * index over its stored bigrams narrows the rows first; LIKE then confirms each match.
  */
-export function textSearch(searchText: AnyColumn, q: string): SQL {
+export function textSearch(columns: { searchText: AnyColumn; searchBigrams: AnyColumn }, q: string): SQL {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const like = sql`${searchText} LIKE lower(${pattern})`
-  return [...q].length >= 2 ? sql`fazhi_bigrams(${searchText}) @> fazhi_bigrams(lower(${q})) AND ${like}` : like
+  const like = sql`${columns.searchText} LIKE lower(${pattern})`
+  return [...q].length >= 2 ? sql`${columns.searchBigrams} @> fazhi_bigrams(lower(${q})) AND ${like}` : like
 }
 
 const CHINA_OFFSET = '+08:00'

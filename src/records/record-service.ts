@@ -31,6 +31,7 @@ type RecordTable = PgTable & {
   updatedAt: AnyColumn
   deletedAt: AnyColumn
   searchText: AnyColumn
+  searchBigrams: AnyColumn
 }
 
 export interface CommonListQuery {
@@ -195,7 +196,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
     async list(actor: Actor, query: CommonListQuery) {
       const where: SQL[] = [isNull(table.deletedAt), ...scoped(actor), ...def.filters(query)]
       if (query.gridUnitId) where.push(inSubtree(def.ownerColumn, query.gridUnitId))
-      if (query.q) where.push(textSearch(table.searchText, query.q))
+      if (query.q) where.push(textSearch(table, query.q))
       if (query.updatedSince) where.push(sql`${table.updatedAt} > ${query.updatedSince}::timestamptz`)
       const page = await keysetPage<Doc & { id: string }>(db, def.table, def.sorts, where, query, (row, name) => row[name])
       return { items: page.rows.map(toApi), nextCursor: page.nextCursor }

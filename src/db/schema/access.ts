@@ -41,7 +41,6 @@ export const auditEvents = pgTable(
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     seq: bigint({ mode: 'number' }),
-    txId: bigint({ mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     occurredAt: instant().notNull().defaultNow(),
     actor: text().notNull(),
     requestId: text().notNull(),
@@ -54,7 +53,7 @@ export const auditEvents = pgTable(
   },
   (t) => [
     uniqueIndex('audit_events_seq_key').on(t.seq),
-    index('audit_events_unsequenced_idx').on(t.txId, t.id).where(sql`seq IS NULL`),
+    index('audit_events_unsequenced_idx').on(t.id).where(sql`seq IS NULL`),
     index('audit_events_resource_idx').on(t.resourceId, t.seq),
     index('audit_events_type_idx').on(t.resourceType, t.seq),
   ],

@@ -15,9 +15,15 @@ export const recordColumns = () => ({
 })
 
 /**
- * Lower-cased text the `q` filter searches. A GIN index over its bigrams (fazhi_bigrams, see the
- * first migration) serves two-character Chinese words such as 土地, which trigrams cannot.
+ * What the `q` filter searches: the lower-cased text, and its bigrams (fazhi_bigrams, see the
+ * first migration) under a GIN index, which serves two-character Chinese words such as 土地 that
+ * trigrams cannot. The bigrams are stored, not an index expression, so rechecking a lossy bitmap
+ * reads them instead of recomputing them row by row. (A generated column cannot read another,
+ * hence the expression twice.)
  */
-export const searchText = (expression: SQL) => text().generatedAlwaysAs(sql`lower(${expression})`)
+export const searchColumns = (expression: SQL) => ({
+  searchText: text().generatedAlwaysAs(sql`lower(${expression})`),
+  searchBigrams: text().array().generatedAlwaysAs(sql`fazhi_bigrams(lower(${expression}))`),
+})
 
 export const gridUnitReference = () => uuid().notNull()

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import { instant, recordColumns, searchText } from './columns.js'
+import { instant, recordColumns, searchColumns } from './columns.js'
 import { gridUnits } from './grid-units.js'
 
 export const decisions = pgTable(
@@ -20,7 +20,7 @@ export const decisions = pgTable(
     legalityReview: jsonb().$type<Record<string, unknown>>(),
     collectiveDiscussion: jsonb().$type<Record<string, unknown>>(),
     publishedAt: instant(),
-    searchText: searchText(sql`title || ' ' || coalesce(summary, '') || ' ' || proposed_by`),
+    ...searchColumns(sql`title || ' ' || coalesce(summary, '') || ' ' || proposed_by`),
   },
   (t) => [
     index('decisions_proposed_idx').on(t.proposedAt, t.id).where(sql`deleted_at IS NULL`),
@@ -30,8 +30,12 @@ export const decisions = pgTable(
     index('decisions_conclusion_proposed_idx')
       .on(sql`(legality_review ->> 'conclusion')`, t.proposedAt, t.id)
       .where(sql`deleted_at IS NULL`),
+    // Legality reviews and discussions are counted by their own dates, inside the JSON.
+    index('decisions_grid_steps_idx')
+      .on(t.gridUnitId)
+      .where(sql`deleted_at IS NULL AND (legality_review IS NOT NULL OR collective_discussion IS NOT NULL)`),
     index('decisions_created_idx').on(t.createdAt, t.id).where(sql`deleted_at IS NULL`),
     index('decisions_updated_idx').on(t.updatedAt, t.id).where(sql`deleted_at IS NULL`),
-    index('decisions_search_idx').using('gin', sql`fazhi_bigrams(${t.searchText})`).where(sql`deleted_at IS NULL`),
+    index('decisions_search_idx').using('gin', t.searchBigrams).where(sql`deleted_at IS NULL`),
   ],
 )

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { type AnyPgColumn, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { recordColumns, searchText } from './columns.js'
+import { recordColumns, searchColumns } from './columns.js'
 
 export interface GridWorkerRow {
   name: string
@@ -20,7 +20,7 @@ export const gridUnits = pgTable(
     path: uuid().array().notNull(),
     description: text(),
     workers: jsonb().$type<GridWorkerRow[]>().notNull().default([]),
-    searchText: searchText(sql`name || ' ' || code`),
+    ...searchColumns(sql`name || ' ' || code`),
   },
   (t) => [
     uniqueIndex('grid_units_code_live_key').on(t.code).where(sql`deleted_at IS NULL`),
@@ -30,6 +30,6 @@ export const gridUnits = pgTable(
     index('grid_units_updated_idx').on(t.updatedAt, t.id),
     index('grid_units_parent_idx').on(t.parentId),
     index('grid_units_path_idx').using('gin', t.path),
-    index('grid_units_search_idx').using('gin', sql`fazhi_bigrams(${t.searchText})`),
+    index('grid_units_search_idx').using('gin', t.searchBigrams),
   ],
 )

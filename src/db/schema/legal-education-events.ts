@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import { instant, recordColumns, searchText } from './columns.js'
+import { instant, recordColumns, searchColumns } from './columns.js'
 import { gridUnits } from './grid-units.js'
 
 export const legalEducationEvents = pgTable(
@@ -21,7 +21,7 @@ export const legalEducationEvents = pgTable(
     attendance: integer().notNull().default(0),
     mediaItems: integer().notNull().default(0),
     notes: text(),
-    searchText: searchText(
+    ...searchColumns(
       sql`title || ' ' || coalesce(theme, '') || ' ' || coalesce(location, '') || ' ' || coalesce(organizer, '') || ' ' || coalesce(notes, '')`,
     ),
   },
@@ -33,6 +33,6 @@ export const legalEducationEvents = pgTable(
     index('legal_education_events_audience_starts_idx').on(t.audience, t.startsAt, t.id).where(sql`deleted_at IS NULL`),
     index('legal_education_events_created_idx').on(t.createdAt, t.id).where(sql`deleted_at IS NULL`),
     index('legal_education_events_updated_idx').on(t.updatedAt, t.id).where(sql`deleted_at IS NULL`),
-    index('legal_education_events_search_idx').using('gin', sql`fazhi_bigrams(${t.searchText})`).where(sql`deleted_at IS NULL`),
+    index('legal_education_events_search_idx').using('gin', t.searchBigrams).where(sql`deleted_at IS NULL`),
   ],
 )
