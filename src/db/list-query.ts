@@ -3,10 +3,13 @@ import type { PgTable } from 'drizzle-orm/pg-core'
 import { decodeCursor, encodeCursor } from '../http/cursor.js'
 import { invalid } from '../http/problems.js'
 import type { Executor } from './client.js'
+import { gridUnits } from './schema/index.js'
 
 export interface SortField {
   column: AnyColumn
   kind: 'timestamp' | 'text'
+  /** An index on (owning grid unit, this column, id) exists: subtree lists read it unit by unit. */
+  ownerIndexed?: boolean
 }
 
 export interface PageRequest {
@@ -20,18 +23,31 @@ export interface Page<Row> {
   nextCursor: string | null
 }
 
+/** Rows limited to the grid units matching `units` (a condition on grid_units), through `column`. */
+export interface OwnerScope {
+  column: AnyColumn
+  units: SQL
+}
+
+type KeysetTable = PgTable & { id: AnyColumn }
+
 /**
  * Keyset paging over `(sort column, id)`: the cursor carries the last row's pair and the next page
  * starts strictly after it, so page 10 000 costs what page 1 costs (an index range scan) and rows
  * inserted or deleted meanwhile never make a row appear twice.
+ *
+ * A list limited to a subtree of grid units, sorted by a column indexed per unit, is read unit by
+ * unit (a LATERAL join taking each unit's first rows from its index, then merged): a small unit's
+ * few old rows are then found at once, instead of by walking the whole table's sort index.
  */
 export async function keysetPage<Row extends { id: string }>(
   db: Executor,
-  table: PgTable & { id: AnyColumn },
+  table: KeysetTable,
   sortFields: Record<string, SortField>,
   where: SQL[],
   page: PageRequest,
   field: (row: Row, name: string) => unknown,
+  owners?: OwnerScope,
 ): Promise<Page<Row>> {
   const descending = page.sort.startsWith('-')
   const name = descending ? page.sort.slice(1) : page.sort
@@ -51,12 +67,34 @@ export async function keysetPage<Row extends { id: string }>(
     )
   }
   const direction = descending ? sql`DESC` : sql`ASC`
-  const rows = (await db
-    .select()
-    .from(table)
-    .where(and(...conditions))
-    .orderBy(sql`${sortField.column} ${direction}`, sql`${table.id} ${direction}`)
-    .limit(page.limit + 1)) as Row[]
+  const take = page.limit + 1
+  let rows: Row[]
+  if (owners && sortField.ownerIndexed) {
+    const units = db.select({ unitId: gridUnits.id }).from(gridUnits).where(owners.units).as('units')
+    const perUnit = db
+      .select()
+      .from(table)
+      .where(and(sql`${owners.column} = ${units.unitId}`, ...conditions))
+      .orderBy(sql`${sortField.column} ${direction}`, sql`${table.id} ${direction}`)
+      .limit(take)
+      .as('per_unit')
+    const selected = perUnit._.selectedFields as Record<string, AnyColumn>
+    const merged = await db
+      .select({ row: perUnit._.selectedFields })
+      .from(units)
+      .crossJoinLateral(perUnit)
+      .orderBy(sql`${selected[name]} ${direction}`, sql`${selected.id} ${direction}`)
+      .limit(take)
+    rows = merged.map((m) => m.row as unknown as Row)
+  } else {
+    if (owners) conditions.push(sql`${owners.column} IN (SELECT ${gridUnits.id} FROM ${gridUnits} WHERE ${owners.units})`)
+    rows = (await db
+      .select()
+      .from(table)
+      .where(and(...conditions))
+      .orderBy(sql`${sortField.column} ${direction}`, sql`${table.id} ${direction}`)
+      .limit(take)) as Row[]
+  }
   if (rows.length <= page.limit) return { rows, nextCursor: null }
   rows.length = page.limit
   const last = rows[page.limit - 1]!

@@ -194,11 +194,15 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
     },
 
     async list(actor: Actor, query: CommonListQuery) {
-      const where: SQL[] = [isNull(table.deletedAt), ...scoped(actor), ...def.filters(query)]
-      if (query.gridUnitId) where.push(inSubtree(def.ownerColumn, query.gridUnitId))
+      const where: SQL[] = [isNull(table.deletedAt), ...def.filters(query)]
       if (query.q) where.push(textSearch(table, query.q))
       if (query.updatedSince) where.push(sql`${table.updatedAt} > ${query.updatedSince}::timestamptz`)
-      const page = await keysetPage<Doc & { id: string }>(db, def.table, def.sorts, where, query, (row, name) => row[name])
+      // The jurisdiction and the gridUnitId filter both bound the owning units: a unit must lie in both subtrees.
+      const roots = [actor.gridUnitId, query.gridUnitId].filter((r): r is string => Boolean(r))
+      const owners = roots.length > 0
+        ? { column: def.ownerColumn, units: and(...roots.map((root) => sql`${gridUnits.path} @> ARRAY[${root}]::uuid[]`))! }
+        : undefined
+      const page = await keysetPage<Doc & { id: string }>(db, def.table, def.sorts, where, query, (row, name) => row[name], owners)
       return { items: page.rows.map(toApi), nextCursor: page.nextCursor }
     },
 

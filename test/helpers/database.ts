@@ -70,7 +70,10 @@ export async function freshDatabase(options: { poolSize?: number; statementTimeo
   const name = `fazhi_test_${randomBytes(6).toString('hex')}`
   try {
     await ensureTemplate(admin)
+    // Shared while cloning, exclusive while rebuilding: a rebuild never drops a template mid-copy.
+    await admin.query('SELECT pg_advisory_lock_shared(7402118299)')
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`)
+    await admin.query('SELECT pg_advisory_unlock_shared(7402118299)')
   } finally {
     await admin.end()
   }

@@ -28,7 +28,7 @@ export function decisionService(ctx: ModuleContext) {
     lifecycle: { initial: 'draft', transitions },
     rules: (next) => decisionRules(next),
     sorts: {
-      proposedAt: { column: decisions.proposedAt, kind: 'timestamp' },
+      proposedAt: { column: decisions.proposedAt, kind: 'timestamp', ownerIndexed: true },
       createdAt: { column: decisions.createdAt, kind: 'timestamp' },
       updatedAt: { column: decisions.updatedAt, kind: 'timestamp' },
     },

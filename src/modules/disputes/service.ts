@@ -48,7 +48,7 @@ export function disputeService(ctx: ModuleContext) {
     lifecycle: { initial: 'reported', transitions: disputeTransitions },
     rules: disputeRules,
     sorts: {
-      reportedAt: { column: disputes.reportedAt, kind: 'timestamp' },
+      reportedAt: { column: disputes.reportedAt, kind: 'timestamp', ownerIndexed: true },
       createdAt: { column: disputes.createdAt, kind: 'timestamp' },
       updatedAt: { column: disputes.updatedAt, kind: 'timestamp' },
     },

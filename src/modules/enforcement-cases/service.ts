@@ -104,7 +104,7 @@ export function enforcementCaseService(ctx: ModuleContext) {
     derive: (row) => deriveCase(row),
     uniqueFields: { enforcement_cases_case_number_live_key: 'caseNumber' },
     sorts: {
-      registeredAt: { column: enforcementCases.registeredAt, kind: 'timestamp' },
+      registeredAt: { column: enforcementCases.registeredAt, kind: 'timestamp', ownerIndexed: true },
       caseNumber: { column: enforcementCases.caseNumber, kind: 'text' },
       createdAt: { column: enforcementCases.createdAt, kind: 'timestamp' },
       updatedAt: { column: enforcementCases.updatedAt, kind: 'timestamp' },

@@ -30,7 +30,7 @@ export function legalEducationEventService(ctx: ModuleContext) {
       return []
     },
     sorts: {
-      startsAt: { column: legalEducationEvents.startsAt, kind: 'timestamp' },
+      startsAt: { column: legalEducationEvents.startsAt, kind: 'timestamp', ownerIndexed: true },
       createdAt: { column: legalEducationEvents.createdAt, kind: 'timestamp' },
       updatedAt: { column: legalEducationEvents.updatedAt, kind: 'timestamp' },
     },
