@@ -79,9 +79,10 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
  * Each section is an aggregate over one table. The main date of every record is a timestamptz
  * column with a (grid_unit_id, date) index, so the year's rows of the subtree are an index range per
  * unit: the cost follows the subtree-year, not the table. Dates kept inside JSON (a legality
- * review's completion, a collective discussion, a case's reviews) have no index; those sections read
- * the subtree's rows that carry such a value, unit by unit through the grid_unit_id index, whatever
- * their year: the cost follows the subtree, never the whole table.
+ * review's completion, a collective discussion, a case's reviews) are read from the subtree's rows
+ * that carry such a value, unit by unit through partial grid_unit_id indexes kept for exactly those
+ * rows (decisions_grid_steps_idx, enforcement_cases_grid_reviewed_idx), whatever their year: the
+ * cost follows the subtree's reviewed records, never the whole table.
  */
 function sections(rootId: string, from: string, to: string) {
   const inYear = (column: SQL) => sql`${column} >= ${from}::timestamptz AND ${column} < ${to}::timestamptz`
