@@ -22,7 +22,10 @@ export const openApiOptions: SwaggerOptions = {
         'A wrong method on a known path answers 404 like an unknown path. Instants are kept to the millisecond.',
         'Rate limits are counted per API key and per instance.',
       ].join('\n'),
+      contact: { name: 'fazhi-api 法治政府建设记录服务 maintainers' },
     },
+    // Relative: the server that serves this document, wherever it is deployed (and Swagger UI's "Try it out").
+    servers: [{ url: '/', description: 'The server that serves this document' }],
     tags: [
       { name: 'Grid units', description: '网格: counties, towns, villages, communities and grids, with their workers.' },
       { name: 'Decisions', description: '重大行政决策: major decisions and their five statutory steps (重大行政决策程序暂行条例).' },

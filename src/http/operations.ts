@@ -11,10 +11,10 @@ import { problemResponses } from './responses.js'
 // Under ESM the plugin function is the module's `default` export (fastify-metrics is CommonJS).
 const metricsPlugin = ((metricsModule as unknown as { default?: unknown }).default ?? metricsModule) as FastifyPluginAsync<Record<string, unknown>>
 
-const Health = Type.Object({ status: Type.String({ examples: ['ok'] }) }, { $id: 'Health', additionalProperties: false })
+const Health = Type.Object({ status: Type.String({ examples: ['ok'] }) }, { $id: 'Health', additionalProperties: false, description: 'The process is up.', examples: [{ status: 'ok' }] })
 const Readiness = Type.Object(
-  { status: Type.String({ examples: ['ready'] }), migrations: Type.Integer({ minimum: 0 }) },
-  { $id: 'Readiness', additionalProperties: false },
+  { status: Type.String({ examples: ['ready'] }), migrations: Type.Integer({ minimum: 0, description: 'Migrations applied.' }) },
+  { $id: 'Readiness', additionalProperties: false, description: 'The database answers and every migration is applied.', examples: [{ status: 'ready', migrations: 3 }] },
 )
 export const operationSchemas = [Health, Readiness]
 

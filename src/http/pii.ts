@@ -40,9 +40,25 @@ export function piiMasker(schema: TSchema, resolve: SchemaResolver): <T>(record:
     paths.reduce<unknown>((acc, p) => maskAt(acc, p.segments, p.kind === 'phone' ? maskPhone : maskIdNumber), record) as T
 }
 
-/** Every personal value in a record, for tests and log checks. */
-export function personalValues(schema: TSchema, resolve: SchemaResolver, record: unknown): string[] {
-  const found: string[] = []
-  for (const p of piiPaths(schema, resolve)) maskAt(record, p.segments, (v) => (found.push(v), v))
-  return found
+function pointersAt(value: unknown, segments: (string | '*')[], prefix: string, test: (v: string) => boolean, out: string[]): void {
+  if (segments.length === 0) {
+    if (typeof value === 'string' && test(value)) out.push(prefix)
+    return
+  }
+  const [head, ...rest] = segments
+  if (head === '*') {
+    if (Array.isArray(value)) value.forEach((v, i) => pointersAt(v, rest, `${prefix}/${i}`, test, out))
+  } else if (value && typeof value === 'object' && head! in value) {
+    pointersAt((value as Record<string, unknown>)[head!], rest, `${prefix}/${head}`, test, out)
+  }
+}
+
+/**
+ * Pointers to personal values that look masked (`138****5678`). Answers carry masked values to
+ * keys without `pii:read`; sent back, they would overwrite the real ones, so writes refuse them.
+ */
+export function maskedValuePointers(schema: TSchema, resolve: SchemaResolver, document: unknown): string[] {
+  const out: string[] = []
+  for (const p of piiPaths(schema, resolve)) pointersAt(document, p.segments, '', (v) => v.includes('*'), out)
+  return out
 }

@@ -16,6 +16,12 @@ const whenByStatus: Record<number, string> = {
   503: 'The database is unreachable or too slow; answered at once, retry later.',
 }
 
+// Headers some problem answers carry (RFC 9110 §11.6.1 challenge, §10.2.3 Retry-After).
+const headersByStatus: Record<number, Record<string, { type: string; description: string }>> = {
+  401: { 'WWW-Authenticate': { type: 'string', description: 'The Bearer challenge: `Bearer realm="fazhi-api"`.' } },
+  429: { 'Retry-After': { type: 'string', description: 'Seconds to wait before retrying.' } },
+}
+
 /** Documented problem answers for a route: every status the route can give, with the Problem schema. */
 export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(
@@ -23,6 +29,7 @@ export function problemResponses(...statuses: number[]) {
       status,
       {
         description: `${Object.values(problemCatalog).find((p) => p.status === status)?.title ?? 'Error'}. ${whenByStatus[status] ?? ''}`.trim(),
+        ...(headersByStatus[status] ? { headers: headersByStatus[status] } : {}),
         content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
       },
     ]),

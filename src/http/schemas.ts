@@ -6,6 +6,9 @@ import { Type, type TSchema, type Static } from 'typebox'
 export const Uuid = (options: object = {}) =>
   Type.String({ format: 'uuid', examples: ['3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60'], ...options })
 
+/** A UUID filter: no example, since Swagger UI's "Try it out" would send it and find nothing. */
+export const UuidFilter = (description: string) => Type.String({ format: 'uuid', description })
+
 export const DateTime = (options: object = {}) =>
   Type.String({ format: 'date-time', description: 'RFC 3339 date-time; answered in UTC with milliseconds.', ...options })
 
@@ -15,13 +18,18 @@ export const Text = (maxLength: number, options: object = {}) => Type.String({ m
 /** An optional field that a merge patch may clear with null. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
+/** `value` 标签 · `value` 标签: the Chinese labels of an enum, for descriptions. */
+export function enumLegend(values: readonly string[], labels: Partial<Record<string, string>>): string {
+  return values.map((v) => (labels[v] ? `\`${v}\` ${labels[v]}` : `\`${v}\``)).join(' · ')
+}
+
 /** An English snake_case enum whose Chinese labels are written into its description. */
 export function StringEnum<const V extends readonly string[]>(
   values: V,
   labels: Partial<Record<V[number], string>>,
   options: { description?: string; default?: V[number] } = {},
 ) {
-  const legend = values.map((v) => (labels[v as V[number]] ? `\`${v}\` ${labels[v as V[number]]}` : `\`${v}\``)).join(' · ')
+  const legend = enumLegend(values, labels)
   return Type.Unsafe<V[number]>({
     type: 'string',
     enum: [...values],
@@ -34,26 +42,36 @@ export function StringEnum<const V extends readonly string[]>(
 export const Personal = (kind: 'phone' | 'id-number', schema: TSchema) => ({ ...schema, 'x-pii': kind }) as typeof schema
 
 export const Phone = () =>
-  Personal('phone', Type.String({ pattern: '^[0-9+\\-() ]{3,32}$', maxLength: 32, description: '电话号码 (personal data; a masked value such as 138****5678 is refused, so it cannot overwrite the real one)', examples: ['13800135678'] }))
+  Personal('phone', Type.String({ pattern: '^[0-9+\\-() *]{3,32}$', maxLength: 32, description: '电话号码 (personal data): answered masked (138****5678) to keys without `pii:read`; a masked value sent back is refused (400), so it never overwrites the real one', examples: ['13800135678'] }))
 
 export const IdNumber = () =>
   Personal(
     'id-number',
-    Type.String({ pattern: '^[0-9A-Za-z]{6,32}$', maxLength: 32, description: '身份证号码或统一社会信用代码 (personal data; masked values are refused)', examples: ['150826198805121234'] }),
+    Type.String({ pattern: '^[0-9A-Za-z*]{6,32}$', maxLength: 32, description: '身份证号码或统一社会信用代码 (personal data): answered masked (150826********1234) to keys without `pii:read`; a masked value sent back is refused (400)', examples: ['150826198805121234'] }),
   )
 
 export const FieldErrorSchema = Type.Object(
   {
-    in: Type.Unsafe<'body' | 'query' | 'path' | 'header'>({ type: 'string', enum: ['body', 'query', 'path', 'header'] }),
+    in: StringEnum(['body', 'query', 'path', 'header'], { body: '请求体', query: '查询参数', path: '路径参数', header: '请求头' }, { description: 'Where the value is' }),
     pointer: Type.String({ description: 'JSON Pointer (RFC 6901) to the offending value' }),
     message: Type.String(),
   },
-  { $id: 'FieldError', additionalProperties: false },
+  {
+    $id: 'FieldError',
+    additionalProperties: false,
+    description: 'One invalid value of a request.',
+    examples: [{ in: 'body', pointer: '/parties/0/name', message: 'must NOT have fewer than 1 characters' }],
+  },
 )
 
 export const RuleViolationSchema = Type.Object(
-  { rule: Type.String({ examples: ['min-two-certified-officers'] }), message: Type.String() },
-  { $id: 'RuleViolation', additionalProperties: false },
+  { rule: Type.String({ description: 'Stable id of the rule', examples: ['min-two-certified-officers'] }), message: Type.String() },
+  {
+    $id: 'RuleViolation',
+    additionalProperties: false,
+    description: 'One broken business rule or status transition.',
+    examples: [{ rule: 'min-two-certified-officers', message: 'a case in investigating needs at least two officers with distinct certificate numbers' }],
+  },
 )
 
 export const ProblemSchema = Type.Object(
@@ -107,15 +125,21 @@ export function listQueryProperties<const S extends readonly string[]>(sortField
       default: defaultSort,
       description: `Sort field; a leading \`-\` sorts descending. Ties are broken by id. Default \`${defaultSort}\`.`,
     })),
-    gridUnitId: Type.Optional(Uuid({ description: 'Only records of this grid unit and every unit below it.' })),
+    gridUnitId: Type.Optional(UuidFilter('Only records of this grid unit and every unit below it.')),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Case-insensitive substring search over the text fields (Chinese included).' })),
     updatedSince: Type.Optional(DateTime({ description: 'Only records changed after this instant.' })),
   }
 }
 
-/** An enum filter that may repeat (`status=reported&status=mediating`). */
-export const RepeatableEnum = (values: readonly string[], description: string) =>
-  Type.Optional(Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...values] }), { minItems: 1, maxItems: values.length, description }))
+/** An enum filter that may repeat (`status=reported&status=mediating`); its labels go into the description. */
+export const RepeatableEnum = (values: readonly string[], description: string, labels: Partial<Record<string, string>> = {}) =>
+  Type.Optional(
+    Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...values] }), {
+      minItems: 1,
+      maxItems: values.length,
+      description: Object.keys(labels).length > 0 ? `${description}: ${enumLegend(values, labels)}` : description,
+    }),
+  )
 
 export function ListOf(itemRef: string, id: string, example?: unknown) {
   return Type.Object(
@@ -123,7 +147,12 @@ export function ListOf(itemRef: string, id: string, example?: unknown) {
       items: Type.Array(Type.Ref(itemRef)),
       nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Cursor of the next page; null on the last page.' }),
     },
-    { $id: id, additionalProperties: false, ...(example ? { examples: [{ items: [example], nextCursor: null }] } : {}) },
+    {
+      $id: id,
+      additionalProperties: false,
+      description: `One page of \`${itemRef}\` records, in the requested order, and the cursor of the next page.`,
+      ...(example ? { examples: [{ items: [example], nextCursor: null }] } : {}),
+    },
   )
 }
 

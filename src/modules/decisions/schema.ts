@@ -154,8 +154,8 @@ export const DecisionList = ListOf('Decision', 'DecisionList', recordExample)
 export const DecisionListQuery = Type.Object(
   {
     ...listQueryProperties(['proposedAt', 'createdAt', 'updatedAt'], '-proposedAt'),
-    status: RepeatableEnum(statuses, 'Only these statuses (repeatable); labels as in `Decision.status`.'),
-    category: RepeatableEnum(categories, 'Only these categories (repeatable); labels as in `Decision.category`.'),
+    status: RepeatableEnum(statuses, 'Only these statuses (repeatable)', statusLabels),
+    category: RepeatableEnum(categories, 'Only these categories (repeatable)', categoryLabels),
     legalityConclusion: RepeatableEnum(
       legalityConclusions,
       'Only decisions whose legality review reached one of these conclusions (repeatable): `lawful` 合法 · `lawful_with_revisions` 修改后合法 · `unlawful` 不合法. A decision not yet reviewed matches none.',

@@ -228,9 +228,9 @@ export const DisputeList = ListOf('Dispute', 'DisputeList', recordExample)
 export const DisputeListQuery = Type.Object(
   {
     ...listQueryProperties(['reportedAt', 'createdAt', 'updatedAt'], '-reportedAt'),
-    status: RepeatableEnum(statuses, 'Only these statuses (repeatable).'),
-    category: RepeatableEnum(categories, 'Only these categories (repeatable).'),
-    source: RepeatableEnum(sources, 'Only these sources (repeatable).'),
+    status: RepeatableEnum(statuses, 'Only these statuses (repeatable)', statusLabels),
+    category: RepeatableEnum(categories, 'Only these categories (repeatable)', categoryLabels),
+    source: RepeatableEnum(sources, 'Only these sources (repeatable)', sourceLabels),
     isPetitionBacklog: Type.Optional(Type.Boolean({ description: 'Only backlog petition cases (true) or only the others (false).' })),
     reportedFrom: Type.Optional(DateOrDateTime('Only disputes reported at or after this.')),
     reportedTo: Type.Optional(DateOrDateTime('Only disputes reported at or before this.')),

@@ -16,19 +16,14 @@ export type CaseStatus = (typeof statuses)[number]
 /** 1 000 000 000 000 fen = 100 亿元: above any penalty a county could impose, far below 2^53. */
 export const MAX_FINE_FEN = 1_000_000_000_000
 
-export const Status = StringEnum(
-  statuses,
-  { registered: '立案', investigating: '调查', legal_review: '法制审核', decided: '决定', closed: '结案', dismissed: '撤销' },
-  { description: '状态 status' },
-)
-export const Domain = StringEnum(
-  domains,
-  {
-    urban_management: '城市管理', land_resources: '自然资源', environment: '生态环境', safety_production: '安全生产',
-    market_regulation: '市场监管', agriculture: '农业农村', transport: '交通运输', other: '其他',
-  },
-  { description: '执法领域 domain' },
-)
+export const statusLabels = { registered: '立案', investigating: '调查', legal_review: '法制审核', decided: '决定', closed: '结案', dismissed: '撤销' } as const
+export const domainLabels = {
+  urban_management: '城市管理', land_resources: '自然资源', environment: '生态环境', safety_production: '安全生产',
+  market_regulation: '市场监管', agriculture: '农业农村', transport: '交通运输', other: '其他',
+} as const
+
+export const Status = StringEnum(statuses, statusLabels, { description: '状态 status' })
+export const Domain = StringEnum(domains, domainLabels, { description: '执法领域 domain' })
 const PartyType = StringEnum(['person', 'organization'], { person: '个人', organization: '单位' }, { description: '当事人类型 type' })
 const ReviewConclusion = StringEnum(['approved', 'returned'], { approved: '同意', returned: '退回' }, { description: '审核结论 conclusion' })
 const DecisionType = StringEnum(

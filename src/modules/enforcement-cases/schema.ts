@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { DateOrDateTime, DateTime, ListOf, Nullable, RepeatableEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
-import { Domain, Status, domains, enforcementCaseComponents, statuses } from './components.js'
+import { Domain, Status, domainLabels, domains, enforcementCaseComponents, statusLabels, statuses } from './components.js'
 
 const fields = {
   gridUnitId: Uuid({ description: 'The grid unit (e.g. the town) whose agency handles the case.' }),
@@ -40,13 +40,13 @@ const example = {
 }
 const { legalReview: _review, decision: _decision, publishedAt: _published, ...registeredPart } = example
 const createExample = { ...registeredPart, status: 'registered' }
+// Shown as a `pii:read` key sees it: masked values (138****5678) are not valid values of the fields.
 const recordExample = {
   id: '7c1d9e2a-5b3f-4a8e-9d6c-0e1f2a3b4c5d',
   version: 4,
   createdAt: '2025-03-10T01:35:00.000Z',
   updatedAt: '2025-04-30T01:00:00.000Z',
   ...example,
-  party: { type: 'person', name: '张某某', idNumber: '150826********1234', phone: '138****5678' },
   overdue: false,
   lostOnReview: false,
 }
@@ -68,7 +68,12 @@ export const EnforcementCaseCreate = Type.Object(
     recordings: Type.Optional({ ...fields.recordings, default: [] }),
     reviews: Type.Optional({ ...fields.reviews, default: [] }),
   },
-  { $id: 'EnforcementCaseCreate', additionalProperties: false, examples: [createExample] },
+  {
+    $id: 'EnforcementCaseCreate',
+    additionalProperties: false,
+    description: 'A new case. `status` defaults to `registered`; a later status must meet every rule of that status.',
+    examples: [createExample],
+  },
 )
 
 export const EnforcementCaseUpdate = Type.Object(
@@ -119,7 +124,14 @@ export const EnforcementCase = Type.Object(
     overdue: Type.Boolean({ readOnly: true, description: 'Read-only: still `registered`, `investigating` or `legal_review` more than 90 days after `registeredAt`.' }),
     lostOnReview: Type.Boolean({ readOnly: true, description: 'Read-only: a review ended `revoked`, `modified` or `confirmed_unlawful`.' }),
   },
-  { $id: 'EnforcementCase', additionalProperties: false, description: '行政执法案件: an administrative enforcement case.', examples: [recordExample] },
+  {
+    $id: 'EnforcementCase',
+    additionalProperties: false,
+    description:
+      '行政执法案件: an administrative enforcement case. The party’s `idNumber` and `phone` are masked (`150826********1234`, `138****5678`) ' +
+      'for keys without `pii:read`; the example shows them as a `pii:read` key sees them.',
+    examples: [recordExample],
+  },
 )
 
 export const EnforcementCaseList = ListOf('EnforcementCase', 'EnforcementCaseList', recordExample)
@@ -127,8 +139,8 @@ export const EnforcementCaseList = ListOf('EnforcementCase', 'EnforcementCaseLis
 export const EnforcementCaseListQuery = Type.Object(
   {
     ...listQueryProperties(['registeredAt', 'caseNumber', 'createdAt', 'updatedAt'], '-registeredAt'),
-    status: RepeatableEnum(statuses, 'Only cases in these statuses (repeatable).'),
-    domain: RepeatableEnum(domains, 'Only cases of these domains (repeatable).'),
+    status: RepeatableEnum(statuses, 'Only cases in these statuses (repeatable)', statusLabels),
+    domain: RepeatableEnum(domains, 'Only cases of these domains (repeatable)', domainLabels),
     isMajor: Type.Optional(Type.Boolean({ description: 'Only major (true) or ordinary (false) cases.' })),
     overdue: Type.Optional(Type.Boolean({ description: 'Only overdue (true) or not overdue (false) cases.' })),
     registeredFrom: Type.Optional(DateOrDateTime('Only cases registered at or after this.')),

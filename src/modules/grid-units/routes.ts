@@ -17,7 +17,7 @@ export async function gridUnitRoutes(app: FastifyInstance, ctx: ModuleContext) {
       list: 'Filters: `level` (repeatable), `parentId` (direct children), `gridUnitId` (the unit and its whole subtree), `q` (name, code), `updatedSince`. Sorts: `code` (default), `name`, `createdAt`, `updatedAt`.',
       create: 'Rules: the parent exists and sits at a higher level (county > town > village/community > grid; a grid may hang straight under a town) — `parent-level`, `grid-unit-exists`; `code` is unique among live units (409 `conflict`).',
       update: 'Re-parenting moves the whole subtree and may never make a cycle (`no-cycle`); a level change must keep every child below it (`parent-level`).',
-      delete: 'A unit that still has child units, records or API keys bound to it cannot be deleted (409 `grid-unit-in-use`).',
+      delete: 'A unit that still has child units, records or API keys bound to it cannot be deleted (409 `rule-violation`, rule `grid-unit-in-use`).',
     },
   })
 }

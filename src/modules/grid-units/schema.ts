@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateTime, ListOf, Nullable, Phone, RepeatableEnum, StringEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
+import { DateTime, ListOf, Nullable, Phone, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter, listQueryProperties } from '../../http/schemas.js'
 
 export const levels = ['county', 'town', 'village', 'community', 'grid'] as const
 export const levelLabels = { county: '旗县', town: '乡镇', village: '村', community: '社区', grid: '网格' } as const
@@ -17,7 +17,12 @@ export const GridWorker = Type.Object(
     ),
     phone: Type.Optional(Phone()),
   },
-  { $id: 'GridWorker', additionalProperties: false },
+  {
+    $id: 'GridWorker',
+    additionalProperties: false,
+    description: '网格工作人员 a person working in the unit; `phone` is masked (138****2345) for keys without `pii:read`.',
+    examples: [{ name: '王建国', role: 'grid_leader', phone: '13847812345' }],
+  },
 )
 
 const example = {
@@ -31,16 +36,13 @@ const example = {
     { name: '李秀英', role: 'legal_adviser', phone: '13904781234' },
   ],
 }
+// Shown as a `pii:read` key sees it: a masked phone (138****2345) is not a valid value of the field.
 const recordExample = {
   id: '3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60',
   version: 1,
   createdAt: '2025-01-06T01:30:00.000Z',
   updatedAt: '2025-01-06T01:30:00.000Z',
   ...example,
-  workers: [
-    { name: '王建国', role: 'grid_leader', phone: '138****2345' },
-    { name: '李秀英', role: 'legal_adviser', phone: '139****1234' },
-  ],
 }
 
 const fields = {
@@ -60,7 +62,7 @@ export const GridUnitCreate = Type.Object(
     description: Type.Optional(fields.description),
     workers: Type.Optional({ ...fields.workers, default: [] }),
   },
-  { $id: 'GridUnitCreate', additionalProperties: false, examples: [example] },
+  { $id: 'GridUnitCreate', additionalProperties: false, description: 'A new grid unit; `parentId` is absent or null only for a root (a county).', examples: [example] },
 )
 
 export const GridUnitUpdate = Type.Object(
@@ -93,7 +95,14 @@ export const GridUnit = Type.Object(
     description: Type.Optional(fields.description),
     workers: fields.workers,
   },
-  { $id: 'GridUnit', additionalProperties: false, description: '网格单元: a county, town, village, community or grid.', examples: [recordExample] },
+  {
+    $id: 'GridUnit',
+    additionalProperties: false,
+    description:
+      '网格单元: a county, town, village, community or grid. Workers’ phone numbers are masked (`138****2345`) for keys without `pii:read`; ' +
+      'the example shows them as a `pii:read` key sees them.',
+    examples: [recordExample],
+  },
 )
 
 export const GridUnitList = ListOf('GridUnit', 'GridUnitList', recordExample)
@@ -101,8 +110,8 @@ export const GridUnitList = ListOf('GridUnit', 'GridUnitList', recordExample)
 export const GridUnitListQuery = Type.Object(
   {
     ...listQueryProperties(['code', 'name', 'createdAt', 'updatedAt'], 'code'),
-    level: RepeatableEnum(levels, 'Only these levels (repeatable).'),
-    parentId: Type.Optional(Uuid({ description: 'Only the direct children of this unit.' })),
+    level: RepeatableEnum(levels, 'Only these levels (repeatable)', levelLabels),
+    parentId: Type.Optional(UuidFilter('Only the direct children of this unit.')),
   },
   { additionalProperties: false },
 )

@@ -170,9 +170,9 @@ export const LegalEducationEventList = ListOf('LegalEducationEvent', 'LegalEduca
 export const LegalEducationEventListQuery = Type.Object(
   {
     ...listQueryProperties(sortFields, defaultSort),
-    format: RepeatableEnum(formats, 'Only these formats (repeatable).'),
-    venueType: RepeatableEnum(venueTypes, 'Only these venue types (repeatable).'),
-    audience: RepeatableEnum(audiences, 'Only these audiences (repeatable).'),
+    format: RepeatableEnum(formats, 'Only these formats (repeatable)', formatLabels),
+    venueType: RepeatableEnum(venueTypes, 'Only these venue types (repeatable)', venueTypeLabels),
+    audience: RepeatableEnum(audiences, 'Only these audiences (repeatable)', audienceLabels),
     startsFrom: Type.Optional(DateOrDateTime('Only events starting at or after this.')),
     startsTo: Type.Optional(DateOrDateTime('Only events starting at or before this.')),
   },
