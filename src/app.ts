@@ -10,13 +10,13 @@ import type { Database } from './db/client.js'
 import { hashSecret } from './access/api-keys.js'
 import { KeyCache, registerAuth } from './http/auth.js'
 import { registerBodyParsers } from './http/body.js'
-import { malformedRequestHandler, registerErrorHandling } from './http/error-handler.js'
+import { malformedRequestHandler, registerErrorHandling, sendProblem, toProblem } from './http/error-handler.js'
 import { genReqId, loggerOptions, scrubText } from './http/logging.js'
 import { openApiOptions, registerOpenApiRoutes } from './http/openapi.js'
 import { operationRoutes, operationSchemas, registerMetrics } from './http/operations.js'
 import { problem } from './http/problems.js'
 import { sharedSchemas } from './http/schemas.js'
-import { createValidatorCompiler } from './http/validation.js'
+import { assertQueryEncoding, createValidatorCompiler } from './http/validation.js'
 import { purgeExpiredIdempotencyKeys } from './records/idempotency.js'
 import type { ModuleContext } from './records/record-service.js'
 import { modules } from './modules/index.js'
@@ -57,6 +57,9 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     // One line per request, written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler: malformedRequestHandler,
+    // A path that is not valid percent-encoded UTF-8 (`/v1/disputes/%FF`) or a parameter past the
+    // router's length limit: answered as problems like every other refusal.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, toProblem(error)),
     requestTimeout: 30_000,
     return503OnClosing: true,
   })
@@ -68,6 +71,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   registerBodyParsers(app)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    assertQueryEncoding(request.url)
   })
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -22,7 +22,8 @@ const isPlainDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value)
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
+  // The day after 9999-12-31 is written `+010000-…` by toISOString; PostgreSQL reads `10000-01-01`.
+  return d.toISOString().replace(/^\+0*/, '').slice(0, -'T00:00:00.000Z'.length)
 }
 
 /** Inclusive `from`/`to` bounds; a plain date is that whole day in China Standard Time (UTC+8). */

@@ -26,7 +26,8 @@ export function loggerOptions(level: string): pino.LoggerOptions {
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: scrubText(req.url), requestId: req.id }),
       err: (err: Error) => {
-        const serialized = pino.stdSerializers.err(err)
+        // Drizzle's query error also carries the values as its own `params` member: dropped whole.
+        const { params: _params, ...serialized } = pino.stdSerializers.err(err) as ReturnType<typeof pino.stdSerializers.err> & { params?: unknown }
         const scrub = (text: string | undefined) => text?.replace(/params: [\s\S]*/g, 'params: [redacted]')
         return { ...serialized, message: scrub(serialized.message) ?? '', stack: scrub(serialized.stack) ?? '' }
       },

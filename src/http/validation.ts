@@ -16,9 +16,34 @@ function makeAjv(coerceTypes: boolean | 'array', schemas: TSchema[]): Ajv {
     allowUnionTypes: true,
   })
   addFormats(ajv)
+  narrowFormats(ajv)
   ajv.addKeyword({ keyword: 'x-pii', schemaType: 'string' })
   for (const schema of schemas) ajv.addSchema(schema)
   return ajv
+}
+
+type FormatCheck = { validate: (value: string) => boolean; compare?: (a: string, b: string) => number | undefined }
+const MIN_YEAR = 100
+const MAX_YEAR = 9999
+
+/**
+ * ajv-formats accepts what the database and the drivers cannot hold faithfully, so the request
+ * would fail (500) or be changed silently: a leap second (23:59:60) and year 0000 (PostgreSQL
+ * refuses both), years below 0100 (read back as 19xx), instants past 9999 in UTC (answered as
+ * `+010000-…`), and `urn:uuid:` ids (PostgreSQL's uuid type refuses the prefix). All are a 400.
+ */
+function narrowFormats(ajv: Ajv): void {
+  const base = (name: string) => ajv.formats[name] as unknown as FormatCheck
+  const dateTime = base('date-time')
+  const date = base('date')
+  const inRange = (instant: number, writtenYear: number) => {
+    if (!Number.isFinite(instant) || writtenYear < MIN_YEAR) return false
+    const year = new Date(instant).getUTCFullYear()
+    return year >= MIN_YEAR && year <= MAX_YEAR
+  }
+  ajv.addFormat('date-time', { ...dateTime, validate: (s: string) => dateTime.validate(s) && inRange(Date.parse(s), Number(s.slice(0, 4))) })
+  ajv.addFormat('date', { ...date, validate: (s: string) => date.validate(s) && inRange(Date.parse(`${s}T12:00:00Z`), Number(s.slice(0, 4))) })
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
 }
 
 /**
@@ -65,4 +90,19 @@ export function fieldErrors(errors: ErrorObject[], context: string): FieldError[
 /** Validates a document against a compiled schema, throwing a 400 problem naming every bad value. */
 export function assertValid(validate: ValidateFunction, value: unknown, where: FieldError['in'] = 'body'): void {
   if (!validate(value)) throw invalid(fieldErrors(validate.errors ?? [], where === 'query' ? 'querystring' : where))
+}
+
+/**
+ * The query parser reads a percent-escape that is not UTF-8 (`q=%FF`, the overlong `%C0%AF`) as
+ * literal text, so the filter would silently search for something the caller never sent: a 400.
+ */
+export function assertQueryEncoding(url: string): void {
+  const query = url.slice(url.indexOf('?') + 1 || url.length)
+  for (const run of query.match(/(?:%[0-9A-Fa-f]{2})+/g) ?? []) {
+    try {
+      decodeURIComponent(run)
+    } catch {
+      throw invalid([{ in: 'query', pointer: '', message: `${run.slice(0, 30)} is not percent-encoded UTF-8` }])
+    }
+  }
 }
