@@ -1,0 +1,155 @@
+import Fastify, { type FastifyReply } from 'fastify'
+import pg from 'pg'
+
+// The floor: the least a server can do to answer the benchmark's dispute requests. Plain Fastify
+// and pg, no validation, no authentication, no ORM, no logging, running the statements the service
+// sends for the same requests (as PostgreSQL logs them: the same columns, joins, order and limits).
+// The runner checks that both answer the same bodies before it measures either.
+
+const port = Number(process.env.PORT ?? 3311)
+// The service's session settings that change plans (no JIT), so both servers' statements cost alike.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), options: '-c jit=off' })
+const app = Fastify({ logger: false })
+app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+
+const COLUMNS = `id, version, created_at, updated_at, deleted_at, grid_unit_id, title, description, category, source,
+  is_petition_backlog, parties, reported_at, mediator, status, resolution, search_text, search_bigrams`
+const UNIT_COLUMNS = 'id, version, created_at, updated_at, deleted_at, code, name, level, parent_id, path, description, workers, search_text, search_bigrams'
+const HIDDEN = new Set(['deleted_at', 'search_text', 'search_bigrams'])
+const WRITABLE = ['grid_unit_id', 'title', 'description', 'category', 'source', 'is_petition_backlog', 'parties', 'reported_at', 'mediator', 'status', 'resolution']
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+
+/** A row as the API shows it: camelCase, absent instead of null. */
+function toApi(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(row)) if (value !== null && !HIDDEN.has(key)) out[camel(key)] = value
+  return out
+}
+
+const jsonParam = (column: string, value: unknown) => (column === 'parties' || column === 'resolution') && value != null ? JSON.stringify(value) : value
+const notFound = (reply: FastifyReply) => reply.code(404).send({ status: 404 })
+
+app.get('/v1/disputes/:id', async (request, reply) => {
+  const { rows } = await pool.query(`SELECT ${COLUMNS} FROM disputes WHERE id = $1 AND deleted_at IS NULL`, [(request.params as { id: string }).id])
+  if (!rows[0]) return notFound(reply)
+  return reply.header('etag', `"${rows[0].version}"`).send(toApi(rows[0]))
+})
+
+// A small subtree's list reads each unit's rows from its own index and merges them; a larger one
+// reads the sort index. The service counts the units first to choose, and so does the floor.
+const PER_UNIT_MAX_UNITS = 24
+async function perUnit(root: string): Promise<boolean> {
+  const { rows } = await pool.query(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM grid_units WHERE grid_units.path @> ARRAY[$1]::uuid[] LIMIT $2) u`,
+    [root, PER_UNIT_MAX_UNITS + 1],
+  )
+  return rows[0].n <= PER_UNIT_MAX_UNITS
+}
+
+app.get('/v1/disputes', async (request) => {
+  const query = request.query as { status?: string | string[]; gridUnitId?: string; q?: string; cursor?: string; limit?: string }
+  const params: unknown[] = []
+  const param = (value: unknown) => `$${params.push(value)}`
+  const lateral = query.gridUnitId !== undefined && (await perUnit(query.gridUnitId))
+  const subtree = query.gridUnitId ? `(SELECT id FROM grid_units WHERE path @> ARRAY[${param(query.gridUnitId)}]::uuid[])` : ''
+  const units = lateral ? `${subtree} units` : ''
+  const where = [...(lateral ? ['grid_unit_id = units.id'] : []), 'deleted_at IS NULL']
+  if (query.status) where.push(`status IN (${[query.status].flat().map(param).join(', ')})`)
+  if (subtree && !lateral) where.push(`grid_unit_id = ANY(ARRAY${subtree})`)
+  if (query.q) where.push(`search_bigrams @> fazhi_bigrams(lower(${param(query.q)})) AND search_text LIKE lower(${param(`%${query.q}%`)})`)
+  if (query.cursor) {
+    const [, value, id] = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, string, string]
+    where.push(`(reported_at, id) < (${param(value)}::timestamptz, ${param(id)}::uuid)`)
+  }
+  const limit = Number(query.limit ?? 20)
+  const order = 'ORDER BY reported_at DESC, id DESC'
+  const select = `SELECT ${COLUMNS} FROM disputes WHERE ${where.join(' AND ')} ${order} LIMIT ${param(limit + 1)}`
+  const text = units ? `SELECT per_unit.* FROM ${units} CROSS JOIN LATERAL (${select}) per_unit ${order} LIMIT ${param(limit + 1)}` : select
+  const { rows } = await pool.query(text, params)
+  const more = rows.length > limit
+  if (more) rows.length = limit
+  const last = rows[rows.length - 1]
+  const nextCursor = more ? Buffer.from(JSON.stringify(['-reportedAt', last.reported_at.toISOString(), last.id])).toString('base64url') : null
+  return { items: rows.map(toApi), nextCursor }
+})
+
+/** The write path of the service: one transaction with the owner check, the change and its audit event. */
+async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK')
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+const audit = (client: pg.PoolClient, requestId: string, action: string, before: unknown, after: Record<string, unknown>) =>
+  client.query(
+    `INSERT INTO audit_events (actor, request_id, action, resource_type, resource_id, version, before, after) VALUES ($1, $2, $3, 'disputes', $4, $5, $6, $7)`,
+    ['floor', requestId, action, after.id, after.version, before === null ? null : JSON.stringify(before), JSON.stringify(after)],
+  )
+
+app.post('/v1/disputes', async (request, reply) => {
+  const body: Record<string, unknown> = { status: 'reported', isPetitionBacklog: false, ...(request.body as Record<string, unknown>) }
+  const record = await transaction(async (client) => {
+    const owner = await client.query(`SELECT ${UNIT_COLUMNS} FROM grid_units WHERE id = $1 AND deleted_at IS NULL`, [body.gridUnitId])
+    if (!owner.rows[0]) return null
+    const values = WRITABLE.map((c) => jsonParam(c, body[camel(c)] ?? null))
+    const { rows } = await client.query(
+      `INSERT INTO disputes (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${COLUMNS}`,
+      values,
+    )
+    const saved = toApi(rows[0])
+    await audit(client, request.id, 'created', null, saved)
+    return saved
+  })
+  if (!record) return reply.code(409).send({ status: 409 })
+  return reply.code(201).header('location', `/v1/disputes/${String(record.id)}`).header('etag', `"${String(record.version)}"`).send(record)
+})
+
+app.patch('/v1/disputes/:id', async (request, reply) => {
+  const id = (request.params as { id: string }).id
+  const ifMatch = request.headers['if-match']
+  const outcome = await transaction(async (client) => {
+    const { rows } = await client.query(`SELECT ${COLUMNS} FROM disputes WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])
+    if (!rows[0]) return 404
+    if (ifMatch && ifMatch !== `"${rows[0].version}"`) return 412
+    const current = toApi(rows[0])
+    const next: Record<string, unknown> = { ...current, ...(request.body as Record<string, unknown>) }
+    const values = WRITABLE.map((c) => jsonParam(c, next[camel(c)] ?? null))
+    const updated = await client.query(
+      `UPDATE disputes SET version = version + 1, updated_at = now(), ${WRITABLE.map((c, i) => `${c} = $${i + 1}`).join(', ')}
+        WHERE id = $${WRITABLE.length + 1} AND version = $${WRITABLE.length + 2} RETURNING ${COLUMNS}`,
+      [...values, id, rows[0].version],
+    )
+    const saved = toApi(updated.rows[0])
+    await audit(client, request.id, 'updated', current, saved)
+    return saved
+  })
+  if (typeof outcome === 'number') return reply.code(outcome).send({ status: outcome })
+  return reply.header('etag', `"${String(outcome.version)}"`).send(outcome)
+})
+
+// The statistics statement is the service's own, rendered once by the runner and handed over as
+// text and parameters: the floor runs it and answers its row.
+const statistics = process.env.FLOOR_STATISTICS ? (JSON.parse(process.env.FLOOR_STATISTICS) as { sql: string; params: unknown[] }) : undefined
+app.get('/v1/statistics', async (_request, reply) => {
+  if (!statistics) return notFound(reply)
+  const { rows } = await pool.query(statistics.sql, statistics.params)
+  return rows[0]
+})
+
+app.get('/readyz', async () => {
+  await pool.query('SELECT 1')
+  return { status: 'ready' }
+})
+
+// Closing cleanly lets `--cpu-prof` write its profile.
+process.once('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)))
+await app.listen({ port, host: '127.0.0.1' })
