@@ -1,11 +1,12 @@
-// The enum values the figures are broken down by, as the contract (API.md §4) fixes them. Kept
-// here rather than imported from the record modules: the statistics read the tables directly and
-// must not change shape when a module's API schema is refactored.
+// The enum values the figures are broken down by come from the record modules' schemas, the one
+// place each is defined; the report keeps its own wording where a report speaks differently from an
+// API label (进农村 rather than 村).
+import { categories as disputeCategories, categoryLabels as disputeCategoryLabels } from '../modules/disputes/schema.js'
+import { legalityConclusionLabels, legalityConclusions } from '../modules/decisions/steps.js'
+import { venueTypes } from '../modules/legal-education-events/schema.js'
 
-export const legalityConclusions = ['lawful', 'lawful_with_revisions', 'unlawful'] as const
-export const legalityConclusionLabels = { lawful: '合法', lawful_with_revisions: '修改后合法', unlawful: '不合法' } as const
+export { disputeCategories, disputeCategoryLabels, legalityConclusionLabels, legalityConclusions, venueTypes }
 
-export const venueTypes = ['village', 'school', 'enterprise', 'community', 'government', 'online', 'other'] as const
 export const venueTypeLabels = {
   village: '进农村',
   school: '进校园',
@@ -14,30 +15,7 @@ export const venueTypeLabels = {
   government: '进机关',
   online: '线上',
   other: '其他场所',
-} as const
-
-export const disputeCategories = [
-  'land',
-  'neighborhood',
-  'marriage_family',
-  'labor',
-  'contract',
-  'property_management',
-  'damages',
-  'village_affairs',
-  'other',
-] as const
-export const disputeCategoryLabels = {
-  land: '土地',
-  neighborhood: '邻里',
-  marriage_family: '婚姻家庭',
-  labor: '劳资',
-  contract: '合同',
-  property_management: '物业',
-  damages: '损害赔偿',
-  village_affairs: '村务',
-  other: '其他',
-} as const
+} as const satisfies Record<(typeof venueTypes)[number], string>
 
 /** Case statuses that are still being handled; `decided` is not final but is no longer overdue. */
 export const openCaseStatuses = ['registered', 'investigating', 'legal_review'] as const
