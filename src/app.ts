@@ -1,14 +1,14 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
+import helmet from 'helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import type { Logger } from 'pino'
 import type { TSchema } from 'typebox'
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
-import { hashSecret } from './access/api-keys.js'
-import { KeyCache, registerAuth } from './http/auth.js'
+import { KeyCache, presentedKey, registerAuth } from './http/auth.js'
 import { registerBodyParsers } from './http/body.js'
 import { malformedRequestHandler, registerErrorHandling, sendProblem, toProblem } from './http/error-handler.js'
 import { genReqId, loggerOptions, scrubText } from './http/logging.js'
@@ -74,6 +74,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     assertQueryEncoding(request.url)
   })
   app.addHook('onResponse', async (request, reply) => {
+    if (!(request.log as Logger).isLevelEnabled('info')) return
     request.log.info(
       { method: request.method, url: scrubText(request.url.split('?')[0] ?? ''), route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request completed',
@@ -90,15 +91,17 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   })
 
   const metrics = await registerMetrics(app, deps.database)
-  await app.register(helmet, { global: true })
+  // helmet's headers, its middleware built once: @fastify/helmet builds it anew for every request.
+  const securityHeaders = helmet()
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)))
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins })
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     // Per API key (its hash, never the key itself); callers without one are counted by address.
     keyGenerator: (request) => {
-      const auth = request.headers.authorization
-      return auth ? `key:${hashSecret(auth)}` : `ip:${request.ip}`
+      const key = presentedKey(request)
+      return key ? `key:${key.hash}` : `ip:${request.ip}`
     },
     allowList: (request) => request.routeOptions.config.public === true,
     errorResponseBuilder: (_request, context) => problem('rate-limited', `More than ${context.max} requests in a minute; retry after ${context.after}.`),

@@ -29,11 +29,12 @@ export async function revokeApiKey(db: Db, idOrName: string): Promise<ApiKeyRow[
   return db.update(apiKeys).set({ revokedAt: new Date() }).where(and(byId, isNull(apiKeys.revokedAt))).returning()
 }
 
-export async function findActiveKey(db: Db, secret: string): Promise<ApiKeyRow | undefined> {
+/** The live key whose secret hashes to `keyHash` (see `hashSecret`). */
+export async function findActiveKey(db: Db, keyHash: string): Promise<ApiKeyRow | undefined> {
   const [key] = await db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashSecret(secret)), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
   return key
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { findActiveKey, hashSecret } from '../access/api-keys.js'
 import { hasScope, type Actor } from '../access/actor.js'
 import type { Db } from '../db/client.js'
@@ -12,7 +12,26 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor
+    /** Memo of `presentedKey`: undefined until first asked. */
+    presented: PresentedKey | null | undefined
   }
+}
+
+export interface PresentedKey {
+  secret: string
+  /** What the key is stored and cached under; never the secret itself. */
+  hash: string
+}
+
+const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/
+
+/** The API key a request presents, hashed once however many hooks ask (rate limit, authentication). */
+export function presentedKey(request: FastifyRequest): PresentedKey | null {
+  if (request.presented === undefined) {
+    const secret = bearer.exec(request.headers.authorization ?? '')?.[1]
+    request.presented = secret ? { secret, hash: hashSecret(secret) } : null
+  }
+  return request.presented
 }
 
 /**
@@ -27,12 +46,11 @@ export class KeyCache {
     private readonly maxEntries = 10_000,
   ) {}
 
-  async resolve(secret: string): Promise<Actor | null> {
-    const hash = hashSecret(secret)
+  async resolve({ hash }: PresentedKey): Promise<Actor | null> {
     const now = Date.now()
     const hit = this.entries.get(hash)
     if (hit && hit.expires > now) return hit.actor
-    const row = await findActiveKey(this.db, secret)
+    const row = await findActiveKey(this.db, hash)
     const actor: Actor | null = row
       ? { keyId: row.id, name: row.name, scopes: new Set(row.scopes), gridUnitId: row.gridUnitId }
       : null
@@ -42,18 +60,17 @@ export class KeyCache {
   }
 }
 
-const bearer = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/
-
 export function registerAuth(app: FastifyInstance, keys: KeyCache): void {
   app.decorateRequest('actor', null as unknown as Actor)
+  app.decorateRequest('presented', undefined)
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config
     if (request.routeOptions.url === undefined || config.public) return
     if (!config.scope) throw problem('forbidden', 'This route declares no scope and is closed.')
-    const match = bearer.exec(request.headers.authorization ?? '')
+    const key = presentedKey(request)
     const challenge = { headers: { 'www-authenticate': 'Bearer realm="fazhi-api"' } }
-    if (!match) throw problem('unauthorized', 'Send an API key as `Authorization: Bearer <key>`.', challenge)
-    const actor = await keys.resolve(match[1]!)
+    if (!key) throw problem('unauthorized', 'Send an API key as `Authorization: Bearer <key>`.', challenge)
+    const actor = await keys.resolve(key)
     if (!actor) throw problem('unauthorized', 'The API key is unknown or revoked.', challenge)
     if (!hasScope(actor, config.scope)) throw problem('forbidden', `The API key lacks the scope ${config.scope}.`)
     request.actor = actor
