@@ -7,15 +7,15 @@ import pg from 'pg'
 // The runner checks that both answer the same bodies before it measures either.
 
 const port = Number(process.env.PORT ?? 3311)
-// The service's session settings that change plans (no JIT), so both servers' statements cost alike.
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), options: '-c jit=off' })
+// The service's session settings (no JIT, UTC), so both servers' statements cost alike.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10), options: '-c jit=off -c TimeZone=UTC' })
 const app = Fastify({ logger: false })
 app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
 
 const COLUMNS = `id, version, created_at, updated_at, deleted_at, grid_unit_id, title, description, category, source,
-  is_petition_backlog, parties, reported_at, mediator, status, resolution, search_text, search_bigrams`
-const UNIT_COLUMNS = 'id, version, created_at, updated_at, deleted_at, code, name, level, parent_id, path, description, workers, search_text, search_bigrams'
-const HIDDEN = new Set(['deleted_at', 'search_text', 'search_bigrams'])
+  is_petition_backlog, parties, reported_at, mediator, status, resolution`
+const UNIT_COLUMNS = 'id, version, created_at, updated_at, deleted_at, code, name, level, parent_id, path, description, workers'
+const HIDDEN = new Set(['deleted_at'])
 const WRITABLE = ['grid_unit_id', 'title', 'description', 'category', 'source', 'is_petition_backlog', 'parties', 'reported_at', 'mediator', 'status', 'resolution']
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
@@ -51,9 +51,9 @@ app.get('/v1/disputes', async (request) => {
   const params: unknown[] = []
   const param = (value: unknown) => `$${params.push(value)}`
   const lateral = query.gridUnitId !== undefined && (await perUnit(query.gridUnitId))
-  const subtree = query.gridUnitId ? `(SELECT id FROM grid_units WHERE path @> ARRAY[${param(query.gridUnitId)}]::uuid[])` : ''
+  const subtree = query.gridUnitId ? `(SELECT id AS unit_id FROM grid_units WHERE path @> ARRAY[${param(query.gridUnitId)}]::uuid[])` : ''
   const units = lateral ? `${subtree} units` : ''
-  const where = [...(lateral ? ['grid_unit_id = units.id'] : []), 'deleted_at IS NULL']
+  const where = [...(lateral ? ['grid_unit_id = units.unit_id'] : []), 'deleted_at IS NULL']
   if (query.status) where.push(`status IN (${[query.status].flat().map(param).join(', ')})`)
   if (subtree && !lateral) where.push(`grid_unit_id = ANY(ARRAY${subtree})`)
   if (query.q) where.push(`search_bigrams @> fazhi_bigrams(lower(${param(query.q)})) AND search_text LIKE lower(${param(`%${query.q}%`)})`)

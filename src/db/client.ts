@@ -1,11 +1,12 @@
-import { PGlite } from '@electric-sql/pglite'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm'
 import pg from 'pg'
 import { isDatabaseUnavailable } from './errors.js'
 import * as schema from './schema/index.js'
+
+/** How field names become column names, for every Drizzle instance and dialect. */
+export const CASING = 'snake_case'
 
 export type Schema = typeof schema
 export type Db = PgDatabase<PgQueryResultHKT, Schema>
@@ -51,8 +52,9 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     idle_in_transaction_session_timeout: (options.statementTimeoutMs ?? 10_000) * 2,
     application_name: 'fazhi-api',
     // No JIT: every statement here is index-driven, and compiling one costs more than it saves
-    // (the year's statistics of a town spent 0.6 s of 1.6 s compiling).
-    options: '-c jit=off',
+    // (the year's statistics of a town spent 0.6 s of 1.6 s compiling). UTC: instants are read back
+    // as text and rewritten to RFC 3339 (`isoInstant`), which the UTC form makes cheap.
+    options: '-c jit=off -c TimeZone=UTC',
   })
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {})
@@ -72,7 +74,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
       if (busy()) stream.destroy()
     })
   })
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db
+  const db = drizzlePg({ client: pool, schema, casing: CASING }) as unknown as Db
   // drizzle-orm's pool transaction sends BEGIN before its try/finally: when BEGIN fails (the
   // connection was just lost) the client is never released, and every such loss leaks one pooled
   // connection until none is left and the service answers 503 for good. Transactions run instead on
@@ -85,7 +87,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     let broken: Error | undefined
     try {
       let session = onClient.get(client)
-      if (!session) onClient.set(client, (session = drizzlePg({ client, schema, casing: 'snake_case' }) as unknown as Db))
+      if (!session) onClient.set(client, (session = drizzlePg({ client, schema, casing: CASING }) as unknown as Db))
       return await session.transaction(work, config)
     } catch (error) {
       if (isDatabaseUnavailable(error)) broken = error as Error
@@ -100,7 +102,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     async withSession(work) {
       const client = await pool.connect()
       try {
-        return await work(drizzlePg({ client, schema, casing: 'snake_case' }) as unknown as Db)
+        return await work(drizzlePg({ client, schema, casing: CASING }) as unknown as Db)
       } finally {
         client.release()
       }
@@ -111,8 +113,10 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
+  // Loaded only here: a service on PostgreSQL never carries the embedded engine in its heap.
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')])
   const client = await PGlite.create({ dataDir })
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db
+  const db = drizzlePglite({ client, schema, casing: CASING }) as unknown as Db
   return {
     db,
     kind: 'pglite',

@@ -1,13 +1,14 @@
 import { and, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm'
-import type { PgTable } from 'drizzle-orm/pg-core'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { ValidateFunction } from 'ajv'
 import type { TObject } from 'typebox'
 import type { Actor, Collection, WriteContext } from '../access/actor.js'
 import type { Db, Executor, Tx } from '../db/client.js'
 import { pgErrorOf } from '../db/errors.js'
 import { inSubtree, textSearch } from '../db/filters.js'
-import { keysetPage, type SortField } from '../db/list-query.js'
+import { keysetPage, rowReader, type SortField } from '../db/list-query.js'
 import { gridUnits } from '../db/schema/index.js'
+import { readColumns } from '../db/schema/columns.js'
 import { ifMatchHolds } from '../http/etag.js'
 import { applyMergePatch } from '../http/merge-patch.js'
 import { maskedValuePointers } from '../http/pii.js'
@@ -19,7 +20,8 @@ import { canonicalJson, dateTimeFields, normalizeDateTimes, toJson, type SchemaR
 import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency.js'
 
 export type Doc = Record<string, unknown>
-export type GridUnitRow = typeof gridUnits.$inferSelect
+export type GridUnitRow = Omit<typeof gridUnits.$inferSelect, 'searchText' | 'searchBigrams'>
+const ownerColumns = readColumns(gridUnits)
 export interface ApiRecord {
   id: string
   version: number
@@ -88,15 +90,20 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
   const instants = dateTimeFields(def.writable, resolve)
   const writableKeys = Object.keys(def.writable.properties)
   const table = def.table as RecordTable & Record<string, AnyColumn>
+  const columns = readColumns(def.table) as Record<string, PgColumn>
+  const reader = rowReader(columns)
 
   // A row from the driver holds its instants as Date objects at the top level and its JSON columns
   // as plain data already: writing the instants as RFC 3339 text makes it JSON. (A JSON round trip
   // of every record did the same at a tenth of a list page's time.)
+  const asJson = (value: unknown) => (value instanceof Date ? value.toISOString() : value)
   function toApi(row: Doc): ApiRecord {
-    const api: Doc = { id: row.id, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt }
-    for (const key of writableKeys) if (row[key] !== null && row[key] !== undefined) api[key] = row[key]
-    const record: Doc = { ...api, ...def.derive?.(row) }
-    for (const key of Object.keys(record)) if (record[key] instanceof Date) record[key] = (record[key] as Date).toISOString()
+    const record: Doc = { id: row.id, version: row.version, createdAt: asJson(row.createdAt), updatedAt: asJson(row.updatedAt) }
+    for (const key of writableKeys) {
+      const value = row[key]
+      if (value !== null && value !== undefined) record[key] = asJson(value)
+    }
+    if (def.derive) for (const [key, value] of Object.entries(def.derive(row))) record[key] = asJson(value)
     return record as ApiRecord
   }
 
@@ -121,7 +128,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
   // The hottest read, one record for a key without a jurisdiction, is built once and prepared: no
   // query building per request, and PostgreSQL parses and plans it once per connection.
   const liveById = db
-    .select()
+    .select(columns)
     .from(def.table)
     .where(and(eq(table.id, sql.placeholder('id')), isNull(table.deletedAt)))
     .prepare(`${def.resourceType}_live_by_id`)
@@ -133,7 +140,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
       return row
     }
     const query = ex
-      .select()
+      .select(columns)
       .from(def.table)
       .where(and(eq(table.id, id), isNull(table.deletedAt), ...scoped(actor)))
     const [row] = (forUpdate ? await query.for('update') : await query) as Doc[]
@@ -149,7 +156,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
       if (actor.gridUnitId) throw problem('forbidden', `A key bound to grid unit ${actor.gridUnitId} cannot write outside it.`)
       return null
     }
-    const [owner] = await tx.select().from(gridUnits).where(and(eq(gridUnits.id, ownerId), isNull(gridUnits.deletedAt)))
+    const [owner] = await tx.select(ownerColumns).from(gridUnits).where(and(eq(gridUnits.id, ownerId), isNull(gridUnits.deletedAt)))
     if (!owner) throw ruleViolation([{ rule: 'grid-unit-exists', message: `grid unit ${ownerId} does not exist` }])
     if (actor.gridUnitId && !owner.path.includes(actor.gridUnitId)) {
       throw problem('forbidden', `Grid unit ${ownerId} lies outside the jurisdiction of this API key.`)
@@ -195,8 +202,8 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
           .update(def.table)
           .set({ ...values, version: sql`${table.version} + 1`, updatedAt: sql`now()` })
           .where(and(eq(table.id, current.id), eq(table.version, version!)))
-          .returning()
-      : await tx.insert(def.table).values(values).returning()) as Doc[]
+          .returning(columns)
+      : await tx.insert(def.table).values(values).returning(columns)) as Doc[]
     const saved = toApi(row!)
     await def.afterWrite?.(tx, saved, current)
     await recordAudit(tx, ctx, {
@@ -226,7 +233,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
       const owners = roots.length > 0
         ? { column: def.ownerColumn, units: and(...roots.map((root) => sql`${gridUnits.path} @> ARRAY[${root}]::uuid[]`))! }
         : undefined
-      const page = await keysetPage<Doc & { id: string }>(db, def.table, def.sorts, where, query, (row, name) => row[name], owners)
+      const page = await keysetPage<Doc & { id: string }>(db, def.table, reader, def.sorts, where, query, (row, name) => row[name], owners)
       return { items: page.rows.map(toApi), nextCursor: page.nextCursor }
     },
 
