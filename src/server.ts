@@ -1,9 +1,16 @@
+import v8 from 'node:v8'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ensureBootstrapKey } from './access/api-keys.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
+
+// The service's live heap is small and steady (about 30 MiB). V8 lets the old generation grow to two
+// to four times the live size between full collections, garbage promoted from in-flight requests,
+// which made the service's resident memory under load half as large again. Collecting at 1.3× keeps
+// it near the live set at no measured cost in throughput (bench/README.md).
+v8.setFlagsFromString('--heap-growing-percent=30')
 
 async function main() {
   let config
