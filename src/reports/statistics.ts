@@ -78,11 +78,12 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 /**
  * Each section is an aggregate over one table. The main date of every record is a timestamptz
  * column with a (grid_unit_id, date) index, so the year's rows of the subtree are an index range per
- * unit: the cost follows the subtree-year, not the table. Dates kept inside JSON (a legality
- * review's completion, a collective discussion, a case's reviews) are read from the subtree's rows
- * that carry such a value, unit by unit through partial grid_unit_id indexes kept for exactly those
- * rows (decisions_grid_steps_idx, enforcement_cases_grid_reviewed_idx), whatever their year: the
- * cost follows the subtree's reviewed records, never the whole table.
+ * unit: the cost follows the subtree-year, not the table. Dates kept inside JSON are RFC 3339 UTC
+ * text, compared as bytes (`COLLATE "C"`, the order of time for that form): a decision's legality
+ * review and adoption are index ranges per unit too (decisions_grid_reviewed_idx,
+ * decisions_grid_adopted_idx). A case's reviews, an array, are read from the subtree's cases that
+ * have any, unit by unit (enforcement_cases_grid_reviewed_idx), whatever their year: that cost
+ * follows the subtree's reviewed cases, never the whole table.
  */
 function sections(rootId: string, from: string, to: string) {
   const inYear = (column: SQL) => sql`${column} >= ${from}::timestamptz AND ${column} < ${to}::timestamptz`
@@ -95,16 +96,21 @@ function sections(rootId: string, from: string, to: string) {
       WHERE ${sql.raw(alias)}.grid_unit_id = u.id AND ${sql.raw(alias)}.deleted_at IS NULL AND ${condition} OFFSET 0) ${sql.raw(alias)}`
   const underRoot = sql`u.path @> ARRAY[${rootId}]::uuid[]`
 
-  const reviewedInYear = inYear(sql`(d.legality_review ->> 'completedAt')::timestamptz`)
+  const utcFrom = new Date(from).toISOString()
+  const utcTo = new Date(to).toISOString()
+  // The expressions of the two decisions indexes, written alike so that the planner uses them.
+  const inYearAsText = (expression: SQL) => sql`(${expression}) COLLATE "C" >= ${utcFrom} AND (${expression}) COLLATE "C" < ${utcTo}`
   const decisions = sql`
     SELECT json_build_object(
       'total', (SELECT count(*) FROM decisions d WHERE ${owned('d')} AND ${inYear(sql`d.proposed_at`)}),
       'steps', (SELECT row_to_json(s) FROM (
-        SELECT ${counted(reviewedInYear, 'legalityReviewed')},
-               ${perValue(sql`d.legality_review ->> 'conclusion'`, legalityConclusions, reviewedInYear)},
-               ${counted(sql`d.status = 'adopted' AND ${inYear(sql`(d.collective_discussion ->> 'heldAt')::timestamptz`)}`, 'adopted')}
-        FROM ${perUnit('decisions', 'd', sql`(d.legality_review IS NOT NULL OR d.collective_discussion IS NOT NULL)`)}
-        WHERE ${underRoot}) s))`
+        SELECT count(*) AS "legalityReviewed",
+               ${perValue(sql`d.legality_review ->> 'conclusion'`, legalityConclusions)}
+        FROM ${perUnit('decisions', 'd', sql`d.legality_review IS NOT NULL AND ${inYearAsText(sql`d.legality_review ->> 'completedAt'`)}`)}
+        WHERE ${underRoot}) s),
+      'adopted', (SELECT count(*)
+        FROM ${perUnit('decisions', 'd', sql`d.status = 'adopted' AND ${inYearAsText(sql`d.collective_discussion ->> 'heldAt'`)}`)}
+        WHERE ${underRoot}))`
 
   const enforcement = sql`
     SELECT json_build_object(
@@ -182,7 +188,7 @@ const pick = <K extends string>(counts: Counts, keys: readonly K[]) =>
 /** The figures of `unit`'s subtree in `year`, in one statement (one snapshot, one round trip). */
 export async function computeStatistics(ex: Executor, unit: StatisticsUnit, year: number): Promise<Statistics> {
   const [row] = await queryRows<Record<'decisions' | 'enforcement' | 'legal_education' | 'disputes' | 'grid_units', unknown>>(ex, statisticsQuery(unit.id, year))
-  const decisions = row!.decisions as { total: number; steps: Counts }
+  const decisions = row!.decisions as { total: number; steps: Counts; adopted: number }
   const enforcement = row!.enforcement as { cases: Counts; reviews: Counts }
   const education = row!.legal_education as Counts
   const disputes = row!.disputes as Counts
@@ -200,7 +206,7 @@ export async function computeStatistics(ex: Executor, unit: StatisticsUnit, year
       total: Number(decisions.total),
       legalityReviewed: n(decisions.steps, 'legalityReviewed'),
       byConclusion: pick(decisions.steps, legalityConclusions),
-      adopted: n(decisions.steps, 'adopted'),
+      adopted: Number(decisions.adopted),
     },
     enforcement: {
       ...pick(enforcement.cases, ['registered', 'decided', 'majorLegallyReviewed', 'withRecordings', 'overdue'] as const),

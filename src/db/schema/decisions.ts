@@ -30,10 +30,14 @@ export const decisions = pgTable(
     index('decisions_conclusion_proposed_idx')
       .on(sql`(legality_review ->> 'conclusion')`, t.proposedAt, t.id)
       .where(sql`deleted_at IS NULL`),
-    // Legality reviews and discussions are counted by their own dates, inside the JSON.
-    index('decisions_grid_steps_idx')
-      .on(t.gridUnitId)
-      .where(sql`deleted_at IS NULL AND (legality_review IS NOT NULL OR collective_discussion IS NOT NULL)`),
+    // Legality reviews and adoptions are counted by their own dates, kept inside the JSON as RFC 3339
+    // UTC text (normalizeDateTimes), whose byte order is time order: a unit's year is an index range.
+    index('decisions_grid_reviewed_idx')
+      .on(t.gridUnitId, sql`((legality_review ->> 'completedAt') COLLATE "C")`)
+      .where(sql`deleted_at IS NULL AND legality_review IS NOT NULL`),
+    index('decisions_grid_adopted_idx')
+      .on(t.gridUnitId, sql`((collective_discussion ->> 'heldAt') COLLATE "C")`)
+      .where(sql`deleted_at IS NULL AND status = 'adopted'`),
     index('decisions_created_idx').on(t.createdAt, t.id).where(sql`deleted_at IS NULL`),
     index('decisions_updated_idx').on(t.updatedAt, t.id).where(sql`deleted_at IS NULL`),
     index('decisions_search_idx').using('gin', t.searchBigrams).where(sql`deleted_at IS NULL`),

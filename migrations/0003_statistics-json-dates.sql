@@ -1,0 +1,3 @@
+DROP INDEX "decisions_grid_steps_idx";--> statement-breakpoint
+CREATE INDEX "decisions_grid_reviewed_idx" ON "decisions" USING btree ("grid_unit_id",((legality_review ->> 'completedAt') COLLATE "C")) WHERE deleted_at IS NULL AND legality_review IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "decisions_grid_adopted_idx" ON "decisions" USING btree ("grid_unit_id",((collective_discussion ->> 'heldAt') COLLATE "C")) WHERE deleted_at IS NULL AND status = 'adopted';
