@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Executor } from '../db/client.js'
-import { inSubtree } from '../db/filters.js'
 import {
   OVERDUE_AFTER_DAYS,
   decidedCaseStatuses,
@@ -87,7 +86,6 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null)
  */
 function sections(rootId: string, from: string, to: string) {
   const inYear = (column: SQL) => sql`${column} >= ${from}::timestamptz AND ${column} < ${to}::timestamptz`
-  const owned = (alias: string) => sql`${sql.raw(alias)}.deleted_at IS NULL AND ${inSubtree(sql.raw(`${alias}.grid_unit_id`), rootId)}`
   // OFFSET 0 keeps the planner from flattening the lateral read into a hash join over the whole
   // table: each unit of the subtree reads its own rows through the grid_unit_id index.
   const perUnit = (table: string, alias: string, condition: SQL) => sql`
@@ -102,7 +100,7 @@ function sections(rootId: string, from: string, to: string) {
   const inYearAsText = (expression: SQL) => sql`(${expression}) COLLATE "C" >= ${utcFrom} AND (${expression}) COLLATE "C" < ${utcTo}`
   const decisions = sql`
     SELECT json_build_object(
-      'total', (SELECT count(*) FROM decisions d WHERE ${owned('d')} AND ${inYear(sql`d.proposed_at`)}),
+      'total', (SELECT count(*) FROM ${perUnit('decisions', 'd', inYear(sql`d.proposed_at`))} WHERE ${underRoot}),
       'steps', (SELECT row_to_json(s) FROM (
         SELECT count(*) AS "legalityReviewed",
                ${perValue(sql`d.legality_review ->> 'conclusion'`, legalityConclusions)}
@@ -120,8 +118,8 @@ function sections(rootId: string, from: string, to: string) {
                ${counted(sql`c.is_major AND c.legal_review ->> 'conclusion' = 'approved'`, 'majorLegallyReviewed')},
                ${counted(sql`jsonb_array_length(c.recordings) > 0`, 'withRecordings')},
                ${counted(sql`c.status IN (${list(openCaseStatuses)}) AND c.registered_at < now() - ${sql.raw(`interval '${OVERDUE_AFTER_DAYS} days'`)}`, 'overdue')}
-        FROM enforcement_cases c
-        WHERE ${owned('c')} AND ${inYear(sql`c.registered_at`)}) s),
+        FROM ${perUnit('enforcement_cases', 'c', inYear(sql`c.registered_at`))}
+        WHERE ${underRoot}) s),
       'reviews', (SELECT row_to_json(s) FROM (
         SELECT ${counted(sql`r ->> 'kind' = 'reconsideration' AND ${inYear(sql`(r ->> 'filedAt')::timestamptz`)}`, 'reconsiderations')},
                ${counted(sql`r ->> 'kind' = 'litigation' AND ${inYear(sql`(r ->> 'filedAt')::timestamptz`)}`, 'litigations')},
@@ -138,8 +136,8 @@ function sections(rootId: string, from: string, to: string) {
              coalesce(sum(e.media_items), 0) AS "mediaItems",
              ${counted(sql`e.audience = 'cadres' AND e.format = 'training'`, 'cadreTrainings')},
              ${counted(sql`e.format = 'study_session'`, 'studySessions')}
-      FROM legal_education_events e
-      WHERE ${owned('e')} AND ${inYear(sql`e.starts_at`)}) s`
+      FROM ${perUnit('legal_education_events', 'e', inYear(sql`e.starts_at`))}
+      WHERE ${underRoot}) s`
 
   const disputes = sql`
     SELECT row_to_json(s) FROM (
@@ -148,8 +146,8 @@ function sections(rootId: string, from: string, to: string) {
              ${counted(sql`p.status IN (${list(openDisputeStatuses)})`, 'open')},
              ${perValue(sql`p.category`, disputeCategories)},
              ${counted(sql`p.is_petition_backlog AND p.status = 'resolved'`, 'petitionBacklogResolved')}
-      FROM disputes p
-      WHERE ${owned('p')} AND ${inYear(sql`p.reported_at`)}) s`
+      FROM ${perUnit('disputes', 'p', inYear(sql`p.reported_at`))}
+      WHERE ${underRoot}) s`
 
   // As of now, not per year: the units and workers are today's.
   const gridUnits = sql`
