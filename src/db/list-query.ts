@@ -1,63 +1,10 @@
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm'
-import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core'
+import type { PgTable } from 'drizzle-orm/pg-core'
 import { decodeCursor, encodeCursor } from '../http/cursor.js'
 import { invalid } from '../http/problems.js'
-import { CASING, queryRows, type Executor } from './client.js'
+import { queryRows, type Executor } from './client.js'
+import type { TableRows } from './rows.js'
 import { gridUnits } from './schema/index.js'
-
-/**
- * A table's columns as list pages read them: the select list rendered once, and each row decoded
- * by its columns as Drizzle would (JSON parsed), under the same keys; instants come as RFC 3339 text. Lists are
- * the busiest statements; building their select list and mapping their rows through the query
- * builder took an eighth of a list page's CPU (bench/README.md).
- */
-export interface RowReader {
-  /** `"disputes"."id", "disputes"."version", …` */
-  selectList: SQL
-  /** Field key → its column's bare, quoted name (`"reported_at"`), for the merged page's order. */
-  quotedNames: Record<string, SQL>
-  read(row: Record<string, unknown>): Record<string, unknown>
-}
-
-const dialect = new PgDialect({ casing: CASING })
-
-/**
- * A `timestamptz` as PostgreSQL writes it in a UTC session (`2025-06-01 08:00:00.12+00`), rewritten
- * as RFC 3339 (`2025-06-01T08:00:00.120Z`) without making a Date and printing it again, which took
- * a sixth of a list page's CPU. Any other form goes through Date.
- */
-export function isoInstant(value: unknown): string {
-  if (typeof value !== 'string') return (value as Date).toISOString()
-  const n = value.length
-  if ((n === 22 || (n >= 24 && n <= 26 && value[19] === '.')) && value[4] === '-' && value[10] === ' ' && value.endsWith('+00')) {
-    const fraction = value.slice(19, n - 3)
-    return `${value.slice(0, 10)}T${value.slice(11, 19)}${fraction ? fraction.padEnd(4, '0') : '.000'}Z`
-  }
-  return new Date(value).toISOString()
-}
-
-const isInstant = (column: PgColumn) => column.getSQLType().startsWith('timestamp') && column.getSQLType().endsWith('with time zone')
-
-export function rowReader(columns: Record<string, PgColumn>): RowReader {
-  const fields = Object.entries(columns).map(([key, column]) => {
-    const qualified = dialect.sqlToQuery(sql`${column}`).sql
-    const quoted = qualified.slice(qualified.lastIndexOf('.') + 1)
-    const decode = isInstant(column) ? isoInstant : (value: unknown) => column.mapFromDriverValue(value)
-    return { key, decode, qualified, quoted, name: quoted.slice(1, -1) }
-  })
-  return {
-    selectList: sql.raw(fields.map((f) => f.qualified).join(', ')),
-    quotedNames: Object.fromEntries(fields.map((f) => [f.key, sql.raw(f.quoted)])),
-    read(row) {
-      const record: Record<string, unknown> = {}
-      for (const f of fields) {
-        const value = row[f.name]
-        record[f.key] = value === null || value === undefined ? null : f.decode(value)
-      }
-      return record
-    },
-  }
-}
 
 export interface SortField {
   column: AnyColumn
@@ -113,7 +60,7 @@ async function fewUnits(db: Executor, units: SQL): Promise<boolean> {
 export async function keysetPage<Row extends { id: string }>(
   db: Executor,
   table: KeysetTable,
-  reader: RowReader,
+  reader: TableRows,
   sortFields: Record<string, SortField>,
   where: SQL[],
   page: PageRequest,

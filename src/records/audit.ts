@@ -1,6 +1,9 @@
 import type { WriteContext } from '../access/actor.js'
-import type { Tx } from '../db/client.js'
+import { queryRows, type Tx } from '../db/client.js'
+import { tableRows } from '../db/rows.js'
 import { auditEvents } from '../db/schema/index.js'
+
+const auditRows = tableRows(auditEvents, { id: auditEvents.id })
 
 export type AuditAction = 'created' | 'updated' | 'deleted'
 
@@ -10,7 +13,7 @@ export async function recordAudit(
   ctx: WriteContext,
   event: { action: AuditAction; resourceType: string; resourceId: string; version: number; before: unknown; after: unknown },
 ): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await queryRows(tx, auditRows.insert({
     actor: ctx.actor.name,
     requestId: ctx.requestId,
     action: event.action,
@@ -19,5 +22,5 @@ export async function recordAudit(
     version: event.version,
     before: event.before ?? null,
     after: event.after ?? null,
-  })
+  }))
 }

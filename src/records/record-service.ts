@@ -3,10 +3,11 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { ValidateFunction } from 'ajv'
 import type { TObject } from 'typebox'
 import type { Actor, Collection, WriteContext } from '../access/actor.js'
-import type { Db, Executor, Tx } from '../db/client.js'
+import { queryRows, type Db, type Executor, type Tx } from '../db/client.js'
 import { pgErrorOf } from '../db/errors.js'
 import { inSubtree, textSearch } from '../db/filters.js'
-import { keysetPage, rowReader, type SortField } from '../db/list-query.js'
+import { keysetPage, type SortField } from '../db/list-query.js'
+import { tableRows } from '../db/rows.js'
 import { gridUnits } from '../db/schema/index.js'
 import { readColumns } from '../db/schema/columns.js'
 import { ifMatchHolds } from '../http/etag.js'
@@ -21,7 +22,7 @@ import { claimIdempotencyKey, storeIdempotentResponse } from './idempotency.js'
 
 export type Doc = Record<string, unknown>
 export type GridUnitRow = Omit<typeof gridUnits.$inferSelect, 'searchText' | 'searchBigrams'>
-const ownerColumns = readColumns(gridUnits)
+const ownerRows = tableRows(gridUnits, readColumns(gridUnits))
 export interface ApiRecord {
   id: string
   version: number
@@ -91,7 +92,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
   const writableKeys = Object.keys(def.writable.properties)
   const table = def.table as RecordTable & Record<string, AnyColumn>
   const columns = readColumns(def.table) as Record<string, PgColumn>
-  const reader = rowReader(columns)
+  const rows = tableRows(def.table, columns)
 
   // A row from the driver holds its instants as Date objects at the top level and its JSON columns
   // as plain data already: writing the instants as RFC 3339 text makes it JSON. (A JSON round trip
@@ -139,13 +140,10 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
       if (!row) throw notFound(def.noun, id)
       return row
     }
-    const query = ex
-      .select(columns)
-      .from(def.table)
-      .where(and(eq(table.id, id), isNull(table.deletedAt), ...scoped(actor)))
-    const [row] = (forUpdate ? await query.for('update') : await query) as Doc[]
+    const [row] = await queryRows<Doc>(ex, sql`SELECT ${rows.selectList} FROM ${def.table}
+      WHERE ${and(eq(table.id, id), isNull(table.deletedAt), ...scoped(actor))} ${forUpdate ? sql`FOR UPDATE` : sql``}`)
     if (!row) throw notFound(def.noun, id)
-    return row
+    return rows.read(row)
   }
 
   /** The owning unit must exist; a key bound to a jurisdiction may only write inside it. */
@@ -156,7 +154,8 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
       if (actor.gridUnitId) throw problem('forbidden', `A key bound to grid unit ${actor.gridUnitId} cannot write outside it.`)
       return null
     }
-    const [owner] = await tx.select(ownerColumns).from(gridUnits).where(and(eq(gridUnits.id, ownerId), isNull(gridUnits.deletedAt)))
+    const [found] = await queryRows<Doc>(tx, sql`SELECT ${ownerRows.selectList} FROM ${gridUnits} WHERE ${gridUnits.id} = ${ownerId} AND ${gridUnits.deletedAt} IS NULL`)
+    const owner = found && (ownerRows.read(found) as GridUnitRow)
     if (!owner) throw ruleViolation([{ rule: 'grid-unit-exists', message: `grid unit ${ownerId} does not exist` }])
     if (actor.gridUnitId && !owner.path.includes(actor.gridUnitId)) {
       throw problem('forbidden', `Grid unit ${ownerId} lies outside the jurisdiction of this API key.`)
@@ -197,14 +196,14 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
     const owner = await checkOwner(tx, ctx.actor, next, current)
     const extra = (await def.prepareWrite?.(tx, next, current, owner)) ?? {}
     const values = { ...toRow(next), ...extra }
-    const [row] = (current
-      ? await tx
-          .update(def.table)
-          .set({ ...values, version: sql`${table.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(table.id, current.id), eq(table.version, version!)))
-          .returning(columns)
-      : await tx.insert(def.table).values(values).returning(columns)) as Doc[]
-    const saved = toApi(row!)
+    const statement = current
+      ? rows.update(values, and(eq(table.id, current.id), eq(table.version, version!))!, [
+          sql`${rows.quotedNames.version} = ${table.version} + 1`,
+          sql`${rows.quotedNames.updatedAt} = now()`,
+        ])
+      : rows.insert(values)
+    const [row] = await queryRows<Doc>(tx, statement)
+    const saved = toApi(rows.read(row!))
     await def.afterWrite?.(tx, saved, current)
     await recordAudit(tx, ctx, {
       action: current ? 'updated' : 'created',
@@ -233,7 +232,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
       const owners = roots.length > 0
         ? { column: def.ownerColumn, units: and(...roots.map((root) => sql`${gridUnits.path} @> ARRAY[${root}]::uuid[]`))! }
         : undefined
-      const page = await keysetPage<Doc & { id: string }>(db, def.table, reader, def.sorts, where, query, (row, name) => row[name], owners)
+      const page = await keysetPage<Doc & { id: string }>(db, def.table, rows, def.sorts, where, query, (row, name) => row[name], owners)
       return { items: page.rows.map(toApi), nextCursor: page.nextCursor }
     },
 
