@@ -1,4 +1,4 @@
-import { Type, type TSchema, type Static } from 'typebox'
+import { Type, type TProperties, type TSchema, type Static } from 'typebox'
 
 // Shared building blocks of the API schemas. Every component carries an $id so @fastify/swagger
 // names it in the OpenAPI document and ajv/fast-json-stringify resolve `$ref`s to it.
@@ -140,6 +140,17 @@ export const RepeatableEnum = (values: readonly string[], description: string, l
       description: Object.keys(labels).length > 0 ? `${description}: ${enumLegend(values, labels)}` : description,
     }),
   )
+
+/**
+ * A stored record's schema: identity, version (its ETag) and times, then the resource's own fields;
+ * closed to anything else.
+ */
+export function RecordOf<P extends TProperties>(id: string, properties: P, options: { description: string; example: unknown }) {
+  return Type.Object(
+    { id: Uuid(), version: Type.Integer({ minimum: 1 }), createdAt: DateTime(), updatedAt: DateTime(), ...properties },
+    { $id: id, additionalProperties: false, description: options.description, examples: [options.example] },
+  )
+}
 
 export function ListOf(itemRef: string, id: string, example?: unknown) {
   return Type.Object(

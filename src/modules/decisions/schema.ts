@@ -4,6 +4,7 @@ import {
   DateTime,
   ListOf,
   Nullable,
+  RecordOf,
   RepeatableEnum,
   StringEnum,
   Text,
@@ -125,12 +126,9 @@ export const DecisionUpdate = Type.Object(
   },
 )
 
-export const Decision = Type.Object(
+export const Decision = RecordOf(
+  'Decision',
   {
-    id: Uuid(),
-    version: Type.Integer({ minimum: 1 }),
-    createdAt: DateTime(),
-    updatedAt: DateTime(),
     gridUnitId: fields.gridUnitId,
     title: fields.title,
     summary: Type.Optional(fields.summary),
@@ -142,10 +140,8 @@ export const Decision = Type.Object(
     publishedAt: Type.Optional(fields.publishedAt),
   },
   {
-    $id: 'Decision',
-    additionalProperties: false,
     description: '重大行政决策 a major administrative decision and the five statutory steps it has been through; a step is absent until done.',
-    examples: [recordExample],
+    example: recordExample,
   },
 )
 

@@ -4,6 +4,7 @@ import {
   DateTime,
   ListOf,
   Nullable,
+  RecordOf,
   Phone,
   RepeatableEnum,
   StringEnum,
@@ -195,12 +196,9 @@ export const DisputeUpdate = Type.Object(
   },
 )
 
-export const Dispute = Type.Object(
+export const Dispute = RecordOf(
+  'Dispute',
   {
-    id: Uuid(),
-    version: Type.Integer({ minimum: 1 }),
-    createdAt: DateTime(),
-    updatedAt: DateTime(),
     gridUnitId: fields.gridUnitId,
     title: fields.title,
     description: Type.Optional(fields.description),
@@ -214,12 +212,10 @@ export const Dispute = Type.Object(
     resolution: Type.Optional(Type.Ref('DisputeResolution')),
   },
   {
-    $id: 'Dispute',
-    additionalProperties: false,
     description:
       '矛盾纠纷: a dispute found by grid investigation (网格排查) or reported otherwise, and its mediation. ' +
       'Phone numbers are masked (`138****5678`) for keys without `pii:read`; the example shows them as a `pii:read` key sees them.',
-    examples: [recordExample],
+    example: recordExample,
   },
 )
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateOrDateTime, DateTime, ListOf, Nullable, RepeatableEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
+import { DateOrDateTime, DateTime, ListOf, Nullable, RecordOf, RepeatableEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
 import { Domain, Status, domainLabels, domains, enforcementCaseComponents, statusLabels, statuses } from './components.js'
 
 const fields = {
@@ -101,12 +101,9 @@ export const EnforcementCaseUpdate = Type.Object(
   },
 )
 
-export const EnforcementCase = Type.Object(
+export const EnforcementCase = RecordOf(
+  'EnforcementCase',
   {
-    id: Uuid(),
-    version: Type.Integer({ minimum: 1 }),
-    createdAt: DateTime(),
-    updatedAt: DateTime(),
     gridUnitId: fields.gridUnitId,
     caseNumber: fields.caseNumber,
     title: fields.title,
@@ -125,12 +122,10 @@ export const EnforcementCase = Type.Object(
     lostOnReview: Type.Boolean({ readOnly: true, description: 'Read-only: a review ended `revoked`, `modified` or `confirmed_unlawful`.' }),
   },
   {
-    $id: 'EnforcementCase',
-    additionalProperties: false,
     description:
       '行政执法案件: an administrative enforcement case. The party’s `idNumber` and `phone` are masked (`150826********1234`, `138****5678`) ' +
       'for keys without `pii:read`; the example shows them as a `pii:read` key sees them.',
-    examples: [recordExample],
+    example: recordExample,
   },
 )
 

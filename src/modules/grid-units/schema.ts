@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateTime, ListOf, Nullable, Phone, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter, listQueryProperties } from '../../http/schemas.js'
+import { ListOf, Nullable, Phone, RecordOf, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter, listQueryProperties } from '../../http/schemas.js'
 
 export const levels = ['county', 'town', 'village', 'community', 'grid'] as const
 export const levelLabels = { county: '旗县', town: '乡镇', village: '村', community: '社区', grid: '网格' } as const
@@ -82,12 +82,9 @@ export const GridUnitUpdate = Type.Object(
   },
 )
 
-export const GridUnit = Type.Object(
+export const GridUnit = RecordOf(
+  'GridUnit',
   {
-    id: Uuid(),
-    version: Type.Integer({ minimum: 1 }),
-    createdAt: DateTime(),
-    updatedAt: DateTime(),
     code: fields.code,
     name: fields.name,
     level: fields.level,
@@ -96,12 +93,10 @@ export const GridUnit = Type.Object(
     workers: fields.workers,
   },
   {
-    $id: 'GridUnit',
-    additionalProperties: false,
     description:
       '网格单元: a county, town, village, community or grid. Workers’ phone numbers are masked (`138****2345`) for keys without `pii:read`; ' +
       'the example shows them as a `pii:read` key sees them.',
-    examples: [recordExample],
+    example: recordExample,
   },
 )
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateOrDateTime, DateTime, ListOf, Nullable, RepeatableEnum, StringEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
+import { DateOrDateTime, DateTime, ListOf, Nullable, RecordOf, RepeatableEnum, StringEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
 
 export const formats = ['lecture', 'exhibition', 'consultation_desk', 'broadcast', 'short_video', 'performance', 'training', 'study_session', 'other'] as const
 export const formatLabels = {
@@ -136,12 +136,9 @@ export const LegalEducationEventUpdate = Type.Object(
   },
 )
 
-export const LegalEducationEvent = Type.Object(
+export const LegalEducationEvent = RecordOf(
+  'LegalEducationEvent',
   {
-    id: Uuid(),
-    version: Type.Integer({ minimum: 1 }),
-    createdAt: DateTime(),
-    updatedAt: DateTime(),
     gridUnitId: fields.gridUnitId,
     title: fields.title,
     theme: Type.Optional(fields.theme),
@@ -158,10 +155,8 @@ export const LegalEducationEvent = Type.Object(
     notes: Type.Optional(fields.notes),
   },
   {
-    $id: 'LegalEducationEvent',
-    additionalProperties: false,
     description: '普法活动: an outreach campaign (民法典宣传月, 12·4 国家宪法日), a cadre training or a study session.',
-    examples: [recordExample],
+    example: recordExample,
   },
 )
 
