@@ -94,10 +94,19 @@ t.test('X-Request-Id is honoured and echoed; a bad one is replaced', async (t) =
 })
 
 t.test('security headers are sent and CORS is off by default', async (t) => {
-  const res = await admin.get('/v1/grid-units', { origin: 'https://evil.example' })
-  t.equal(res.headers['x-content-type-options'], 'nosniff')
-  t.ok(res.headers['content-security-policy'])
-  t.equal(res.headers['access-control-allow-origin'], undefined)
+  for (const res of [await admin.get('/v1/grid-units', { origin: 'https://evil.example' }), await admin.get('/v1/grid-units/nope')]) {
+    t.equal(res.headers['x-content-type-options'], 'nosniff')
+    t.equal(res.headers['content-security-policy'], "default-src 'none';frame-ancestors 'none'", 'a JSON answer runs nothing and is framed nowhere')
+    t.equal(res.headers['x-frame-options'], 'DENY')
+    t.match(res.headers['strict-transport-security'], /max-age=\d+/)
+    t.equal(res.headers['referrer-policy'], 'no-referrer')
+    t.equal(res.headers['x-dns-prefetch-control'], undefined, 'headers that only guard rendered HTML are left to the pages')
+    t.equal(res.headers['access-control-allow-origin'], undefined)
+  }
+  const page = await admin.get('/docs/')
+  t.equal(page.status, 200)
+  t.match(page.headers['content-security-policy'], /script-src 'self'/, 'Swagger UI pages get helmet’s whole browser set')
+  t.equal(page.headers['x-frame-options'], 'SAMEORIGIN')
 })
 
 t.test('the record read back equals the record written (Chinese text kept exactly)', async (t) => {
