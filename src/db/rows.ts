@@ -39,7 +39,6 @@ interface Field {
 }
 
 export interface TableRows {
-  table: PgTable
   /** `"disputes"."id", "disputes"."version", …`: the columns read back. */
   selectList: SQL
   /** Field key → its column's bare, quoted name, for statements over a subquery's rows. */
@@ -72,7 +71,6 @@ export function tableRows(table: PgTable, read: Record<string, PgColumn> = getTa
   const present = (values: Record<string, unknown>) => Object.keys(values).filter((key) => values[key] !== undefined).map(fieldFor)
 
   return {
-    table,
     selectList,
     quotedNames: Object.fromEntries(readFields.map((f) => [f.key, f.quoted])),
     read(row) {

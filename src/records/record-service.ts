@@ -94,9 +94,9 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
   const columns = readColumns(def.table) as Record<string, PgColumn>
   const rows = tableRows(def.table, columns)
 
-  // A row from the driver holds its instants as Date objects at the top level and its JSON columns
-  // as plain data already: writing the instants as RFC 3339 text makes it JSON. (A JSON round trip
-  // of every record did the same at a tenth of a list page's time.)
+  // A row holds its JSON columns as plain data already, and its instants as RFC 3339 text
+  // (src/db/rows.ts) or, from the prepared read by id, as Date objects: writing those as text makes
+  // it JSON. (A JSON round trip of every record did the same at a tenth of a list page's time.)
   const asJson = (value: unknown) => (value instanceof Date ? value.toISOString() : value)
   function toApi(row: Doc): ApiRecord {
     const record: Doc = { id: row.id, version: row.version, createdAt: asJson(row.createdAt), updatedAt: asJson(row.updatedAt) }
