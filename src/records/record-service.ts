@@ -93,6 +93,8 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
   const table = def.table as RecordTable & Record<string, AnyColumn>
   const columns = readColumns(def.table) as Record<string, PgColumn>
   const rows = tableRows(def.table, columns)
+  // Every change, a delete included, moves the version (the ETag) on and stamps the time.
+  const nextVersion = [sql`${rows.quotedNames.version} = ${table.version} + 1`, sql`${rows.quotedNames.updatedAt} = now()`]
 
   // A row holds its JSON columns as plain data already, and its instants as RFC 3339 text
   // (src/db/rows.ts) or, from the prepared read by id, as Date objects: writing those as text makes
@@ -197,10 +199,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
     const extra = (await def.prepareWrite?.(tx, next, current, owner)) ?? {}
     const values = { ...toRow(next), ...extra }
     const statement = current
-      ? rows.update(values, and(eq(table.id, current.id), eq(table.version, version!))!, [
-          sql`${rows.quotedNames.version} = ${table.version} + 1`,
-          sql`${rows.quotedNames.updatedAt} = now()`,
-        ])
+      ? rows.update(values, and(eq(table.id, current.id), eq(table.version, version!))!, nextVersion)
       : rows.insert(values)
     const [row] = await queryRows<Doc>(tx, statement)
     const saved = toApi(rows.read(row!))
@@ -281,10 +280,7 @@ export function recordService(ctx: ModuleContext, def: ResourceDefinition) {
         }
         const current = toApi(row)
         await def.beforeDelete?.(tx, current)
-        await tx
-          .update(def.table)
-          .set({ deletedAt: sql`now()`, version: sql`${table.version} + 1`, updatedAt: sql`now()` })
-          .where(eq(table.id, id))
+        await queryRows(tx, rows.update({}, eq(table.id, id), [sql`${rows.quotedNames.deletedAt} = now()`, ...nextVersion]))
         await recordAudit(tx, ctx, {
           action: 'deleted',
           resourceType: def.resourceType,
