@@ -7,7 +7,7 @@ import { migrateDatabase, migrationsFolder } from '../../src/db/migrate.js'
 /** The server a test run uses; without one every test file gets an in-memory PGlite. */
 export const testServerUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL
 
-const TEMPLATE = 'fazhi_test_template'
+const TEMPLATE_PREFIX = 'fazhi_test_template'
 
 function migrationsHash(): string {
   const hash = createHash('sha256')
@@ -28,25 +28,31 @@ function urlFor(database: string): string {
   return url.toString()
 }
 
-/** A migrated template database, rebuilt whenever the migrations change; test databases are cloned from it. */
-async function ensureTemplate(admin: pg.Client): Promise<void> {
+/**
+ * A migrated template database named after the migrations it holds, so that checkouts with other
+ * migrations on the same server each keep their own; test databases are cloned from it. The
+ * comment marks a template whose migrations all ran (a run killed half-way leaves none).
+ */
+async function ensureTemplate(admin: pg.Client): Promise<string> {
   const wanted = migrationsHash()
+  const template = `${TEMPLATE_PREFIX}_${wanted}`
   await admin.query('SELECT pg_advisory_lock(7402118299)')
   try {
     const { rows } = await admin.query<{ comment: string | null }>(
       `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [TEMPLATE],
+      [template],
     )
-    if (rows[0]?.comment === wanted) return
-    if (rows.length > 0) await admin.query(`DROP DATABASE ${TEMPLATE} WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE ${TEMPLATE}`)
-    const database = await openDatabase({ databaseUrl: urlFor(TEMPLATE), poolSize: 1 })
+    if (rows[0]?.comment === 'migrated') return template
+    if (rows.length > 0) await admin.query(`DROP DATABASE ${template} WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE ${template}`)
+    const database = await openDatabase({ databaseUrl: urlFor(template), poolSize: 1 })
     try {
       await migrateDatabase(database)
     } finally {
       await database.close()
     }
-    await admin.query(`COMMENT ON DATABASE ${TEMPLATE} IS '${wanted}'`)
+    await admin.query(`COMMENT ON DATABASE ${template} IS 'migrated'`)
+    return template
   } finally {
     await admin.query('SELECT pg_advisory_unlock(7402118299)')
   }
@@ -69,10 +75,10 @@ export async function freshDatabase(options: { poolSize?: number; statementTimeo
   await admin.connect()
   const name = `fazhi_test_${randomBytes(6).toString('hex')}`
   try {
-    await ensureTemplate(admin)
+    const template = await ensureTemplate(admin)
     // Shared while cloning, exclusive while rebuilding: a rebuild never drops a template mid-copy.
     await admin.query('SELECT pg_advisory_lock_shared(7402118299)')
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`)
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)
     await admin.query('SELECT pg_advisory_unlock_shared(7402118299)')
   } finally {
     await admin.end()
