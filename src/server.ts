@@ -1,7 +1,7 @@
 import v8 from 'node:v8'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { ensureBootstrapKey } from './access/api-keys.js'
+import { ensureBootstrapKey } from './db/api-keys.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'

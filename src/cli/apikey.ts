@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { allScopes } from '../access/actor.js'
-import { createApiKey, listApiKeys, revokeApiKey } from '../access/api-keys.js'
+import { allScopes } from '../core/actor.js'
+import { createApiKey, listApiKeys, revokeApiKey } from '../db/api-keys.js'
 import { openConfiguredDatabase, runCli } from './database.js'
 
 const usage = `usage:

@@ -1,4 +1,4 @@
-import type { Collection } from '../access/actor.js'
+import type { Collection } from '../core/actor.js'
 
 /**
  * One demo record: created with `create`, then taken through `patches` one by one, as staff would

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm'
 import type { FastifyInstance, InjectOptions } from 'fastify'
-import { createApiKey } from '../access/api-keys.js'
+import { createApiKey } from '../db/api-keys.js'
 import { buildApp } from '../app.js'
 import type { Config } from '../config.js'
 import type { Database, Db } from '../db/client.js'

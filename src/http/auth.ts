@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { findActiveKey, hashSecret } from '../access/api-keys.js'
-import { hasScope, type Actor } from '../access/actor.js'
+import { findActiveKey, hashSecret } from '../db/api-keys.js'
+import { hasScope, type Actor } from '../core/actor.js'
 import type { Db } from '../db/client.js'
-import { problem } from './problems.js'
+import { problem } from '../core/problems.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

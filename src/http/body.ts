@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { invalid } from './problems.js'
+import { invalid } from '../core/problems.js'
 
 const MAX_DEPTH = 32
 const loneSurrogate = /\p{Cs}/u

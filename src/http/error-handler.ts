@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDatabaseUnavailable, pgErrorOf } from '../db/errors.js'
 import { fieldErrors } from './validation.js'
-import { PROBLEM_BASE, problem, problemCatalog, ProblemError, type ProblemSlug } from './problems.js'
+import { PROBLEM_BASE, problem, problemCatalog, ProblemError, type ProblemSlug } from '../core/problems.js'
 
 const slugByStatus: Record<number, ProblemSlug> = Object.fromEntries(
   Object.entries(problemCatalog)

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm'
 import { Type } from 'typebox'
 import type { Database } from '../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
-import { problem } from './problems.js'
+import { problem } from '../core/problems.js'
 import { problemResponses } from './responses.js'
 
 // Under ESM the plugin function is the module's `default` export (fastify-metrics is CommonJS).

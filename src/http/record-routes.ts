@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Type, type TObject } from 'typebox'
-import { hasScope, type Collection, type WriteContext } from '../access/actor.js'
+import { hasScope, type Collection, type WriteContext } from '../core/actor.js'
 import type { CommonListQuery, Doc, ModuleContext, RecordService } from '../records/record-service.js'
 import { requestHash } from '../records/idempotency.js'
-import { etagOf, noneMatchHits, parseIfMatch } from './etag.js'
-import { piiMasker } from './pii.js'
+import { etagOf, noneMatchHits, parseIfMatch } from '../core/etag.js'
+import { piiMasker } from '../core/pii.js'
 import { commonProblems, problemResponses } from './responses.js'
-import { IdParams, idOf } from './schemas.js'
+import { IdParams, idOf } from '../core/schemas.js'
 
 export interface RecordRoutesOptions {
   collection: Collection

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { problemCatalog } from './problems.js'
+import { problemCatalog } from '../core/problems.js'
 
 const whenByStatus: Record<number, string> = {
   400: 'The request is not valid: `errors` points at every bad value (body, query, path or header).',

@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifySchemaCompiler } from 'fastify'
 import type { TSchema } from 'typebox'
-import { invalid, type FieldError } from './problems.js'
+import { invalid, type FieldError } from '../core/problems.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 

@@ -1,6 +1,6 @@
-import type { WriteContext } from '../access/actor.js'
+import type { WriteContext } from '../core/actor.js'
 import { queryRows, type Tx } from '../db/client.js'
-import { tableRows } from '../db/rows.js'
+import { tableRows } from '../db/statements.js'
 import { auditEvents } from '../db/schema/index.js'
 
 const auditRows = tableRows(auditEvents, { id: auditEvents.id })

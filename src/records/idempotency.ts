@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../db/client.js'
 import { idempotencyKeys } from '../db/schema/index.js'
-import { problem } from '../http/problems.js'
-import { canonicalJson } from './document.js'
+import { problem } from '../core/problems.js'
+import { canonicalJson } from '../core/documents.js'
 
 export const IDEMPOTENCY_TTL_HOURS = 24
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import t from 'tap'
-import { allScopes } from '../../src/access/actor.js'
-import { createApiKey, ensureBootstrapKey, revokeApiKey } from '../../src/access/api-keys.js'
+import { allScopes } from '../../src/core/actor.js'
+import { createApiKey, ensureBootstrapKey, revokeApiKey } from '../../src/db/api-keys.js'
 import { queryRows } from '../../src/db/client.js'
 import { assertProblem, buildTestApp, clientFor } from '../helpers/app.js'
 

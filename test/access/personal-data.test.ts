@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream'
 import t from 'tap'
-import { maskIdNumber, maskPhone } from '../../src/http/pii.js'
+import { maskIdNumber, maskPhone } from '../../src/core/pii.js'
 import { buildTestApp } from '../helpers/app.js'
 import { uniqueCode } from '../helpers/factories.js'
 

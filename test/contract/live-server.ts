@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 import { buildApp } from '../../src/app.js'
-import { createApiKey } from '../../src/access/api-keys.js'
+import { createApiKey } from '../../src/db/api-keys.js'
 import { loadConfig } from '../../src/config.js'
 import { freshDatabase } from '../helpers/database.js'
 

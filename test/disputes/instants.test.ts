@@ -1,5 +1,5 @@
 import t from 'tap'
-import { isoInstant } from '../../src/db/rows.js'
+import { isoInstant } from '../../src/db/statements.js'
 import { buildTestApp } from '../helpers/app.js'
 import { createCounty } from '../helpers/factories.js'
 import { createDispute } from './fixtures.js'

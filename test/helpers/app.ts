@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import type { Test } from 'tap'
 import { buildApp } from '../../src/app.js'
-import { createApiKey } from '../../src/access/api-keys.js'
+import { createApiKey } from '../../src/db/api-keys.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import type { Database } from '../../src/db/client.js'
 import { freshDatabase } from './database.js'

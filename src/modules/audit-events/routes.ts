@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { problem } from '../../http/problems.js'
+import { problem } from '../../core/problems.js'
 import { commonProblems, problemResponses } from '../../http/responses.js'
 import type { ModuleContext } from '../../records/record-service.js'
 import { hasPendingEvents, readFeed, sequencePendingEvents } from './repository.js'

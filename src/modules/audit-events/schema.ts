@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { collections } from '../../access/actor.js'
-import { DateTime, StringEnum, Uuid, UuidFilter } from '../../http/schemas.js'
+import { collections } from '../../core/actor.js'
+import { DateTime, StringEnum, Uuid, UuidFilter } from '../../core/schemas.js'
 
 const collectionLabels = {
   'grid-units': '网格单元',

@@ -1,4 +1,4 @@
-import type { RuleViolation } from '../../http/problems.js'
+import type { RuleViolation } from '../../core/problems.js'
 import type { Doc } from '../../records/record-service.js'
 import { stepNames } from './steps.js'
 

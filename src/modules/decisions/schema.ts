@@ -10,7 +10,7 @@ import {
   Text,
   Uuid,
   listQueryProperties,
-} from '../../http/schemas.js'
+} from '../../core/schemas.js'
 import { legalityConclusions, stepExample, stepId, stepNames, stepPatchId, stepPatchSchemas, stepSchemas } from './steps.js'
 
 export const categories = ['major_matter', 'cadre_appointment', 'major_project', 'large_fund', 'normative_document', 'other'] as const

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox'
-import { DateTime, Nullable, StringEnum, Text } from '../../http/schemas.js'
+import { DateTime, Nullable, StringEnum, Text } from '../../core/schemas.js'
 
 // The five statutory steps of 重大行政决策程序暂行条例 (公众参与、专家论证、风险评估、合法性审查、
 // 集体讨论决定), each a nested object that stays absent until the step is done.

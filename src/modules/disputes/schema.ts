@@ -11,7 +11,7 @@ import {
   Text,
   Uuid,
   listQueryProperties,
-} from '../../http/schemas.js'
+} from '../../core/schemas.js'
 
 export const categories = [
   'land', 'neighborhood', 'marriage_family', 'labor', 'contract', 'property_management', 'damages', 'village_affairs', 'other',

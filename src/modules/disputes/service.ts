@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { anyOf, dateRange } from '../../db/filters.js'
 import { disputes } from '../../db/schema/index.js'
-import type { RuleViolation } from '../../http/problems.js'
+import type { RuleViolation } from '../../core/problems.js'
 import { recordService, type Doc, type ModuleContext } from '../../records/record-service.js'
 import { DisputeCreate } from './schema.js'
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { DateTime, IdNumber, Nullable, Phone, StringEnum, Text } from '../../http/schemas.js'
+import { DateTime, IdNumber, Nullable, Phone, StringEnum, Text } from '../../core/schemas.js'
 
 // The enums and nested objects of an enforcement case, each a named OpenAPI component.
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateOrDateTime, DateTime, ListOf, Nullable, RecordOf, RepeatableEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
+import { DateOrDateTime, DateTime, ListOf, Nullable, RecordOf, RepeatableEnum, Text, Uuid, listQueryProperties } from '../../core/schemas.js'
 import { Domain, Status, domainLabels, domains, enforcementCaseComponents, statusLabels, statuses } from './components.js'
 
 const fields = {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { ListOf, Nullable, Phone, RecordOf, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter, listQueryProperties } from '../../http/schemas.js'
+import { ListOf, Nullable, Phone, RecordOf, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter, listQueryProperties } from '../../core/schemas.js'
 
 export const levels = ['county', 'town', 'village', 'community', 'grid'] as const
 export const levelLabels = { county: '旗县', town: '乡镇', village: '村', community: '社区', grid: '网格' } as const

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
 import { anyOf } from '../../db/filters.js'
 import { apiKeys, decisions, disputes, enforcementCases, gridUnits, legalEducationEvents } from '../../db/schema/index.js'
-import { ruleViolation } from '../../http/problems.js'
+import { ruleViolation } from '../../core/problems.js'
 import { recordService, type ApiRecord, type Doc, type GridUnitRow, type ModuleContext } from '../../records/record-service.js'
 import { GridUnitCreate, levels } from './schema.js'
 

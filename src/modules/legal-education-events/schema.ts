@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateOrDateTime, DateTime, ListOf, Nullable, RecordOf, RepeatableEnum, StringEnum, Text, Uuid, listQueryProperties } from '../../http/schemas.js'
+import { DateOrDateTime, DateTime, ListOf, Nullable, RecordOf, RepeatableEnum, StringEnum, Text, Uuid, listQueryProperties } from '../../core/schemas.js'
 
 export const formats = ['lecture', 'exhibition', 'consultation_desk', 'broadcast', 'short_video', 'performance', 'training', 'study_session', 'other'] as const
 export const formatLabels = {

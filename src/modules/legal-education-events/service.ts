@@ -1,6 +1,6 @@
 import { anyOf, dateRange } from '../../db/filters.js'
 import { legalEducationEvents } from '../../db/schema/index.js'
-import { invalid } from '../../http/problems.js'
+import { invalid } from '../../core/problems.js'
 import { recordService, type Doc, type ModuleContext } from '../../records/record-service.js'
 import { LegalEducationEventCreate } from './schema.js'
 

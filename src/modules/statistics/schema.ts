@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox'
-import { StringEnum, Uuid } from '../../http/schemas.js'
+import { StringEnum, Uuid } from '../../core/schemas.js'
 import {
   disputeCategories,
   disputeCategoryLabels,

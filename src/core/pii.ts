@@ -1,5 +1,5 @@
 import type { TSchema } from 'typebox'
-import { deref, type SchemaResolver } from '../records/document.js'
+import { deref, type SchemaResolver } from './documents.js'
 
 type Path = { segments: (string | '*')[]; kind: string }
 

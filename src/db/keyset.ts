@@ -1,9 +1,9 @@
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
-import { decodeCursor, encodeCursor } from '../http/cursor.js'
-import { invalid } from '../http/problems.js'
+import { decodeCursor, encodeCursor } from '../core/cursor.js'
+import { invalid } from '../core/problems.js'
 import { queryRows, type Executor } from './client.js'
-import type { TableRows } from './rows.js'
+import type { TableRows } from './statements.js'
 import { gridUnits } from './schema/index.js'
 
 export interface SortField {

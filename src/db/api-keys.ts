@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
-import type { Database, Db } from '../db/client.js'
-import { SETUP_LOCK } from '../db/migrate.js'
-import { apiKeys } from '../db/schema/index.js'
+import type { Database, Db } from './client.js'
+import { SETUP_LOCK } from './migrate.js'
+import { apiKeys } from './schema/index.js'
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect
 
