@@ -1,43 +1,28 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import cors from '@fastify/cors'
-import helmet from 'helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import type { Logger } from 'pino'
 import type { TSchema } from 'typebox'
 import type { Config } from './config.js'
+import { problem } from './core/problems.js'
 import type { Database } from './db/client.js'
+import { purgeExpiredIdempotencyKeys } from './db/idempotency.js'
 import { KeyCache, presentedKey, registerAuth } from './http/auth.js'
 import { registerBodyParsers } from './http/body.js'
 import { malformedRequestHandler, registerErrorHandling, sendProblem, toProblem } from './http/error-handler.js'
-import { genReqId, loggerOptions, scrubText } from './http/logging.js'
+import { genReqId, loggerOptions, registerRequestLog } from './http/logging.js'
 import { openApiOptions, registerOpenApiRoutes } from './http/openapi.js'
-import { operationRoutes, operationSchemas, registerMetrics } from './http/operations.js'
-import { problem } from './core/problems.js'
-import { sharedSchemas } from './core/schemas.js'
+import { operationRoutes, registerMetrics } from './http/operations.js'
+import { allSchemas, registerApiRoutes } from './http/record-api.js'
+import { registerRouteCatalog } from './http/route-catalog.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
 import { assertQueryEncoding, createValidatorCompiler } from './http/validation.js'
-import { purgeExpiredIdempotencyKeys } from './records/idempotency.js'
-import type { ModuleContext } from './records/record-service.js'
-import { modules } from './modules/index.js'
+import type { EngineContext } from './records/engine-context.js'
+
+export type { RouteSummary } from './http/route-catalog.js'
 
 export const BODY_LIMIT = 1024 * 1024
-
-export interface RouteSummary {
-  method: string
-  url: string
-  scope: string | undefined
-  public: boolean
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    routeCatalog: RouteSummary[]
-  }
-}
-
-/** Every named schema (OpenAPI component), registered once for validation, serialization and docs. */
-const allSchemas: TSchema[] = [...sharedSchemas, ...operationSchemas, ...modules.flatMap((m) => m.schemas)]
 
 export interface AppDependencies {
   database: Database
@@ -47,14 +32,13 @@ export interface AppDependencies {
   logStream?: NodeJS.WritableStream
 }
 
-/** The one place a Fastify instance is configured: tests build exactly what production runs. */
-export async function buildApp(config: Config, deps: AppDependencies): Promise<FastifyInstance> {
-  const app = Fastify({
+function createServer(config: Config, deps: AppDependencies): FastifyInstance {
+  return Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: BODY_LIMIT,
     genReqId,
     requestIdHeader: false,
-    // One line per request, written by the onResponse hook below.
+    // One line per request, written by registerRequestLog.
     logController: new LogController({ disableRequestLogging: true }),
     clientErrorHandler: malformedRequestHandler,
     // A path that is not valid percent-encoded UTF-8 (`/v1/disputes/%FF`) or a parameter past the
@@ -63,55 +47,25 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     requestTimeout: 30_000,
     return503OnClosing: true,
   })
+}
+
+/** Every named schema, registered once for validation, serialization and the document; the engine's view of them. */
+function registerSchemas(app: FastifyInstance, database: Database): EngineContext {
   const validators = createValidatorCompiler(allSchemas)
   app.setValidatorCompiler(validators.compiler)
   for (const schema of allSchemas) app.addSchema(schema)
+  return {
+    db: database.db,
+    resolve: (id) => validators.body.getSchema(id)?.schema as TSchema | undefined,
+    bodyValidator: (id) => {
+      const validate = validators.body.getSchema(id)
+      if (!validate) throw new Error(`schema ${id} is not registered`)
+      return validate
+    },
+  }
+}
 
-  registerErrorHandling(app)
-  registerBodyParsers(app)
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id)
-    assertQueryEncoding(request.url)
-  })
-  app.addHook('onResponse', async (request, reply) => {
-    if (!(request.log as Logger).isLevelEnabled('info')) return
-    request.log.info(
-      { method: request.method, url: scrubText(request.url.split('?')[0] ?? ''), route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request completed',
-    )
-  })
-  // Swagger UI's own routes are public like the document they show. Every route is also listed,
-  // with its access declaration, so a test can prove none was left without one.
-  const routeCatalog: RouteSummary[] = []
-  app.decorate('routeCatalog', routeCatalog)
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/docs')) route.config = { ...(route.config as object), public: true }
-    const config = (route.config ?? {}) as { scope?: string; public?: boolean }
-    for (const method of [route.method].flat()) routeCatalog.push({ method, url: route.url, scope: config.scope, public: config.public === true })
-  })
-
-  const metrics = await registerMetrics(app, deps.database)
-  // helmet's headers, each set's middleware built once (@fastify/helmet builds it anew for every
-  // request). JSON answers carry the set OWASP's REST Security Cheat Sheet names for APIs: nothing
-  // may frame them, run anything from them or sniff their type. The headers that only guard
-  // rendered HTML go with the Swagger UI pages.
-  const apiHeaders = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-    xFrameOptions: { action: 'deny' },
-    crossOriginOpenerPolicy: false,
-    crossOriginResourcePolicy: false,
-    originAgentCluster: false,
-    xDnsPrefetchControl: false,
-    xDownloadOptions: false,
-    xPermittedCrossDomainPolicies: false,
-    xXssProtection: false,
-  })
-  const pageHeaders = helmet()
-  app.addHook('onRequest', (request, reply, done) => {
-    const headers = request.routeOptions.url?.startsWith('/docs') ? pageHeaders : apiHeaders
-    headers(request.raw, reply.raw, (error) => done(error as Error | undefined))
-  })
-  if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins })
+async function registerRateLimit(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
@@ -123,25 +77,33 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     allowList: (request) => request.routeOptions.config.public === true,
     errorResponseBuilder: (_request, context) => problem('rate-limited', `More than ${context.max} requests in a minute; retry after ${context.after}.`),
   })
-  await app.register(swagger, openApiOptions)
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true, displayOperationId: true } })
+}
 
-  registerAuth(app, new KeyCache(deps.database.db, deps.keyCacheTtlMs))
-  const ctx: ModuleContext = {
-    db: deps.database.db,
-    resolve: (id) => validators.body.getSchema(id)?.schema as TSchema | undefined,
-    bodyValidator: (id) => {
-      const validate = validators.body.getSchema(id)
-      if (!validate) throw new Error(`schema ${id} is not registered`)
-      return validate
-    },
-  }
-  await app.register(async (scope) => operationRoutes(scope, deps.database, metrics))
-  await app.register(async (scope) => registerOpenApiRoutes(scope))
-  for (const module of modules) await app.register(async (scope) => module.routes(scope, ctx))
-
-  const purge = setInterval(() => void purgeExpiredIdempotencyKeys(deps.database.db).catch(() => {}), 10 * 60_000)
+function scheduleIdempotencyPurge(app: FastifyInstance, database: Database): void {
+  const purge = setInterval(() => void purgeExpiredIdempotencyKeys(database.db).catch(() => {}), 10 * 60_000)
   purge.unref()
   app.addHook('onClose', async () => clearInterval(purge))
+}
+
+/** The one place a Fastify instance is configured: tests build exactly what production runs. */
+export async function buildApp(config: Config, deps: AppDependencies): Promise<FastifyInstance> {
+  const app = createServer(config, deps)
+  const engine = registerSchemas(app, deps.database)
+  registerErrorHandling(app)
+  registerBodyParsers(app)
+  registerRequestLog(app)
+  app.addHook('onRequest', async (request) => assertQueryEncoding(request.url))
+  registerRouteCatalog(app)
+  const metrics = await registerMetrics(app, deps.database)
+  registerSecurityHeaders(app)
+  if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins })
+  await registerRateLimit(app, config)
+  await app.register(swagger, openApiOptions)
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true, displayOperationId: true } })
+  registerAuth(app, new KeyCache(deps.database.db, deps.keyCacheTtlMs))
+  await app.register(async (scope) => operationRoutes(scope, deps.database, metrics))
+  await app.register(async (scope) => registerOpenApiRoutes(scope))
+  await registerApiRoutes(app, deps.database, engine)
+  scheduleIdempotencyPurge(app, deps.database)
   return app
 }

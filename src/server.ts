@@ -3,7 +3,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ensureBootstrapKey } from './db/api-keys.js'
 import { ConfigError, loadConfig } from './config.js'
-import { openDatabase } from './db/client.js'
+import { databaseOptions, openDatabase } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
 
 // The service's live heap is small and steady (about 30 MiB). V8 lets the old generation grow to two
@@ -23,13 +23,7 @@ async function main() {
     }
     throw error
   }
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.dbPoolSize,
-    connectTimeoutMs: config.dbConnectTimeoutMs,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-  })
+  const database = await openDatabase(databaseOptions(config))
   await migrateDatabase(database)
   const generated = await ensureBootstrapKey(database, config.bootstrapApiKey)
   if (generated) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { allScopes } from '../core/actor.js'
+import { allScopes } from '../modules/index.js'
 import { createApiKey, listApiKeys, revokeApiKey } from '../db/api-keys.js'
 import { openConfiguredDatabase, runCli } from './database.js'
 

@@ -1,16 +1,10 @@
 import { loadConfig, type Config } from '../config.js'
-import { openDatabase, type Database } from '../db/client.js'
+import { databaseOptions, openDatabase, type Database } from '../db/client.js'
 import { migrateDatabase } from '../db/migrate.js'
 
 /** The database the service would use (DATABASE_URL, else PGlite in DATA_DIR), migrated. */
 export async function openConfiguredDatabase(config: Config = loadConfig()): Promise<Database> {
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: 2,
-    connectTimeoutMs: config.dbConnectTimeoutMs,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-  })
+  const database = await openDatabase(databaseOptions(config, { poolSize: 2 }))
   await migrateDatabase(database)
   return database
 }

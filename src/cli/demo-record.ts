@@ -1,4 +1,3 @@
-import type { Collection } from '../core/actor.js'
 
 /**
  * One demo record: created with `create`, then taken through `patches` one by one, as staff would
@@ -6,7 +5,8 @@ import type { Collection } from '../core/actor.js'
  * the case number of a case) and applies only the patches its version has not seen yet.
  */
 export interface DemoRecord {
-  collection: Exclude<Collection, 'grid-units'>
+  /** A collection owned by grid units (any but `grid-units`). */
+  collection: string
   unitCode: string
   /** Title, or case number for an enforcement case: unique within the demo. */
   marker: string

@@ -1,10 +1,10 @@
-import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm'
 import type { FastifyInstance, InjectOptions } from 'fastify'
-import { createApiKey } from '../db/api-keys.js'
 import { buildApp } from '../app.js'
 import type { Config } from '../config.js'
+import { createApiKey, deleteApiKey } from '../db/api-keys.js'
 import type { Database, Db } from '../db/client.js'
-import { apiKeys, decisions, disputes, enforcementCases, gridUnits, legalEducationEvents } from '../db/schema/index.js'
+import { liveRecordId, liveUnitIdsByCode } from '../db/grid-units.js'
+import { resourceOf } from '../modules/index.js'
 import { demoCases } from './demo-cases.js'
 import { demoDecisions } from './demo-decisions.js'
 import { demoDisputes } from './demo-disputes.js'
@@ -27,21 +27,10 @@ export interface SeedSummary {
   alreadyThere: number
 }
 
-/** The live record a demo entry stands for, found by its marker within its unit. */
+/** The live record a demo entry stands for, found by its marker (title, or case number) within its unit. */
 async function findRecord(db: Db, record: DemoRecord, gridUnitId: string): Promise<{ id: string; version: number } | undefined> {
-  const lookups = {
-    disputes: [disputes, eq(disputes.title, record.marker)],
-    decisions: [decisions, eq(decisions.title, record.marker)],
-    'legal-education-events': [legalEducationEvents, eq(legalEducationEvents.title, record.marker)],
-    'enforcement-cases': [enforcementCases, eq(enforcementCases.caseNumber, record.marker)],
-  } as const
-  const [table, byMarker] = lookups[record.collection] as readonly [typeof disputes, SQL]
-  const [row] = await db
-    .select({ id: table.id, version: table.version })
-    .from(table)
-    .where(and(byMarker, eq(table.gridUnitId, gridUnitId), isNull(table.deletedAt)))
-    .limit(1)
-  return row
+  const field = record.collection === 'enforcement-cases' ? 'caseNumber' : 'title'
+  return liveRecordId(db, resourceOf(record.collection).table, field, record.marker, gridUnitId)
 }
 
 function caller(app: FastifyInstance, secret: string) {
@@ -70,10 +59,7 @@ export async function seedDemo(database: Database, config: Config, log: (line: s
   const summary: SeedSummary = { townId: '', unitsCreated: 0, recordsCreated: 0, recordsChanged: 0, alreadyThere: 0 }
   try {
     const ids = new Map<string, string>()
-    const existing = await db
-      .select({ id: gridUnits.id, code: gridUnits.code })
-      .from(gridUnits)
-      .where(and(inArray(gridUnits.code, demoUnits.map((u) => u.code)), isNull(gridUnits.deletedAt)))
+    const existing = await liveUnitIdsByCode(db, demoUnits.map((u) => u.code))
     for (const row of existing) ids.set(row.code, row.id)
     summary.alreadyThere += existing.length
     for (const unit of demoUnits) {
@@ -111,7 +97,7 @@ export async function seedDemo(database: Database, config: Config, log: (line: s
   } finally {
     // The key lived for this run only: removing it leaves a re-run with nothing changed, and a fresh
     // database still gets its bootstrap admin key at first start (which waits for an empty key table).
-    await db.delete(apiKeys).where(eq(apiKeys.id, key.id))
+    await deleteApiKey(db, key.id)
     await app.close()
   }
 }

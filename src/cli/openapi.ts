@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { buildOpenApiDocument } from '../http/openapi-document.js'
+import { buildOpenApiDocument } from '../openapi-document.js'
 import { runCli } from './database.js'
 
 await runCli(async () => {

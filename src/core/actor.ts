@@ -1,15 +1,3 @@
-export const collections = ['grid-units', 'decisions', 'enforcement-cases', 'legal-education-events', 'disputes'] as const
-export type Collection = (typeof collections)[number]
-
-export const allScopes = [
-  ...collections.flatMap((c) => [`${c}:read`, `${c}:write`]),
-  'statistics:read',
-  'audit:read',
-  'pii:read',
-  'admin',
-] as const
-export type Scope = (typeof allScopes)[number]
-
 /** Who is calling: the API key behind the request. */
 export interface Actor {
   keyId: string

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { TSchema } from 'typebox'
 
 type JsonSchema = {
@@ -60,3 +61,7 @@ export function dateTimeFields(schema: TSchema, resolve: SchemaResolver): Set<st
   const properties = deref(schema, resolve).properties ?? {}
   return new Set(Object.entries(properties).filter(([, p]) => isDateTime(deref(p as TSchema, resolve), resolve)).map(([k]) => k))
 }
+
+/** What an Idempotency-Key is bound to: the method, the route and the body, whatever its key order. */
+export const requestHash = (method: string, path: string, body: unknown) =>
+  createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex')

@@ -14,7 +14,9 @@ export function noneMatchHits(header: string | undefined, version: number): bool
 }
 
 /** The versions an If-Match header accepts; `undefined` when absent, `'any'` for `*`. */
-export function parseIfMatch(header: string | undefined): number[] | 'any' | undefined {
+export type IfMatch = number[] | 'any' | undefined
+
+export function parseIfMatch(header: string | undefined): IfMatch {
   if (header === undefined) return undefined
   const list = tags(header)
   if (list.includes('*')) return 'any'
@@ -22,6 +24,6 @@ export function parseIfMatch(header: string | undefined): number[] | 'any' | und
   return list.map((t) => /^"(\d{1,9})"$/.exec(t)?.[1]).filter((v): v is string => v !== undefined).map(Number)
 }
 
-export function ifMatchHolds(expected: number[] | 'any' | undefined, version: number): boolean {
+export function ifMatchHolds(expected: IfMatch, version: number): boolean {
   return expected === undefined || expected === 'any' || expected.includes(version)
 }

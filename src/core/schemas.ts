@@ -1,4 +1,5 @@
-import { Type, type TProperties, type TSchema, type Static } from 'typebox'
+import { Type, type TObject, type TProperties, type TSchema, type Static } from 'typebox'
+import { describeTransitions, type Transitions } from './lifecycle.js'
 
 // Shared building blocks of the API schemas. Every component carries an $id so @fastify/swagger
 // names it in the OpenAPI document and ajv/fast-json-stringify resolve `$ref`s to it.
@@ -37,6 +38,22 @@ export function StringEnum<const V extends readonly string[]>(
     description: options.description ? `${options.description}: ${legend}` : legend,
   })
 }
+
+/**
+ * A status enum whose description states its transitions, written from the graph the service
+ * enforces (`more` adds what each status needs).
+ */
+export function StatusEnum<const V extends readonly string[]>(
+  values: V,
+  labels: Partial<Record<V[number], string>>,
+  transitions: Transitions<V[number]>,
+  more?: string,
+) {
+  return StringEnum(values, labels, { description: `状态 status. Transitions: ${describeTransitions(transitions)}${more ? `. ${more}` : ''}` })
+}
+
+/** A reference to a named component (`$ref` in the document), typed as the component itself. */
+export const Ref = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T>>(Type.Ref(idOf(schema)))
 
 /** Marks a string as personal data: masked for keys without `pii:read`, never logged. */
 export const Personal = (kind: 'phone' | 'id-number', schema: TSchema) => ({ ...schema, 'x-pii': kind }) as typeof schema
@@ -131,10 +148,16 @@ export function listQueryProperties<const S extends readonly string[]>(sortField
   }
 }
 
+/** A list's query: the parameters every list shares, then the resource's own filters; closed to others. */
+export function ListQuery<const F extends TProperties>(sortFields: readonly string[], defaultSort: string, filters: F) {
+  return Type.Object({ ...listQueryProperties(sortFields, defaultSort), ...filters }, { additionalProperties: false })
+}
+export type CommonListQuery = Static<TObject<ReturnType<typeof listQueryProperties>>>
+
 /** An enum filter that may repeat (`status=reported&status=mediating`); its labels go into the description. */
-export const RepeatableEnum = (values: readonly string[], description: string, labels: Partial<Record<string, string>> = {}) =>
+export const RepeatableEnum = <const V extends readonly string[]>(values: V, description: string, labels: Partial<Record<V[number], string>> = {}) =>
   Type.Optional(
-    Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...values] }), {
+    Type.Array(Type.Unsafe<V[number]>({ type: 'string', enum: [...values] }), {
       minItems: 1,
       maxItems: values.length,
       description: Object.keys(labels).length > 0 ? `${description}: ${enumLegend(values, labels)}` : description,

@@ -29,6 +29,11 @@ export async function revokeApiKey(db: Db, idOrName: string): Promise<ApiKeyRow[
   return db.update(apiKeys).set({ revokedAt: new Date() }).where(and(byId, isNull(apiKeys.revokedAt))).returning()
 }
 
+/** Removes a key altogether (a key made for one run of a command, never handed out). */
+export async function deleteApiKey(db: Db, id: string): Promise<void> {
+  await db.delete(apiKeys).where(eq(apiKeys.id, id))
+}
+
 /** The live key whose secret hashes to `keyHash` (see `hashSecret`). */
 export async function findActiveKey(db: Db, keyHash: string): Promise<ApiKeyRow | undefined> {
   const [key] = await db

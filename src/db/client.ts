@@ -1,7 +1,8 @@
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm'
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm'
 import pg from 'pg'
+import type { Config } from '../config.js'
 import { isDatabaseUnavailable } from './errors.js'
 import * as schema from './schema/index.js'
 
@@ -36,6 +37,18 @@ export interface DatabaseOptions {
   poolSize?: number
   connectTimeoutMs?: number
   statementTimeoutMs?: number
+}
+
+/** The database the configuration names: DATABASE_URL, else PGlite in DATA_DIR. */
+export function databaseOptions(config: Config, overrides: Partial<DatabaseOptions> = {}): DatabaseOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    ...overrides,
+  }
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -125,6 +138,11 @@ async function openPglite(dataDir: string): Promise<Database> {
     stats: () => ({ total: 1, idle: 0, waiting: 0 }),
     close: () => client.close(),
   }
+}
+
+/** One round trip that needs no table: the database answers. */
+export async function ping(ex: Executor): Promise<void> {
+  await ex.execute(sql`SELECT 1`)
 }
 
 /** Rows of a raw SQL statement; both drivers answer `{ rows }`. */

@@ -1,10 +1,30 @@
-import { sql, type SQL, type AnyColumn } from 'drizzle-orm'
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { isPlainDate, nextDay, startOfChinaDay } from '../core/china-time.js'
+import { gridUnits } from './schema/index.js'
 
-// The shared filter vocabulary of every list. Each returns one SQL condition.
+// The shared filter vocabulary of every list and figure. Each returns SQL conditions.
 
-/** Rows owned by `rootId` or by any unit below it (a grid unit's `path` lists its ancestors and itself). */
-export const inSubtree = (ownerColumn: AnyColumn | SQL, rootId: string): SQL =>
-  sql`${ownerColumn} IN (SELECT gu.id FROM grid_units gu WHERE gu.path @> ARRAY[${rootId}]::uuid[])`
+/**
+ * The one subtree predicate: a grid unit's `path` lists its ancestors and itself, so the units at or
+ * below `root` are those whose path contains it (served by the GIN index on `path`). `path` is the
+ * column of `grid_units` or of an alias of it; `root` an id or an SQL expression.
+ */
+export const pathUnder = (root: string | SQL, path: AnyColumn | SQL = gridUnits.path): SQL =>
+  typeof root === 'string' ? sql`${path} @> ARRAY[${root}]::uuid[]` : sql`${path} @> ARRAY[${root}]`
+
+/** The same test on a path already read: the unit lies at or below `root`. */
+export const pathHas = (path: readonly string[], root: string): boolean => path.includes(root)
+
+/** Every root in `roots` bounds the units: a unit must lie below all of them (a jurisdiction and a filter). */
+export const unitsUnderAll = (roots: readonly string[]): SQL => sql.join(roots.map((root) => pathUnder(root)), sql` AND `)
+
+/**
+ * Rows whose owner is one of the units matching `units` (a condition on grid_units). `= ANY(ARRAY(…))`,
+ * not `IN (…)` or a join: PostgreSQL cannot tell how much of a table a subtree owns, and as a join it
+ * may guess a few rows and sort every match of a deep page instead of reading the sort index in order.
+ */
+export const ownedWithin = (ownerColumn: AnyColumn, units: SQL): SQL =>
+  sql`${ownerColumn} = ANY(ARRAY(SELECT ${gridUnits.id} FROM ${gridUnits} WHERE ${units}))`
 
 /**
  * Case-insensitive substring search over a table's `search_text`. From two characters on, the GIN
@@ -16,25 +36,13 @@ export function textSearch(columns: { searchText: AnyColumn; searchBigrams: AnyC
   return [...q].length >= 2 ? sql`${columns.searchBigrams} @> fazhi_bigrams(lower(${q})) AND ${like}` : like
 }
 
-const CHINA_OFFSET = '+08:00'
-const isPlainDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value)
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  // The day after 9999-12-31 is written `+010000-…` by toISOString; PostgreSQL reads `10000-01-01`.
-  return d.toISOString().replace(/^\+0*/, '').slice(0, -'T00:00:00.000Z'.length)
-}
-
 /** Inclusive `from`/`to` bounds; a plain date is that whole day in China Standard Time (UTC+8). */
 export function dateRange(column: AnyColumn, from: string | undefined, to: string | undefined): SQL[] {
   const conditions: SQL[] = []
-  if (from) conditions.push(sql`${column} >= ${isPlainDate(from) ? `${from}T00:00:00${CHINA_OFFSET}` : from}::timestamptz`)
+  if (from) conditions.push(sql`${column} >= ${isPlainDate(from) ? startOfChinaDay(from) : from}::timestamptz`)
   if (to) {
     conditions.push(
-      isPlainDate(to)
-        ? sql`${column} < ${`${nextDay(to)}T00:00:00${CHINA_OFFSET}`}::timestamptz`
-        : sql`${column} <= ${to}::timestamptz`,
+      isPlainDate(to) ? sql`${column} < ${startOfChinaDay(nextDay(to))}::timestamptz` : sql`${column} <= ${to}::timestamptz`,
     )
   }
   return conditions
@@ -42,3 +50,25 @@ export function dateRange(column: AnyColumn, from: string | undefined, to: strin
 
 export const anyOf = (column: AnyColumn | SQL, values: readonly string[] | undefined): SQL[] =>
   values && values.length > 0 ? [sql`${column} IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`] : []
+
+/** A boolean filter: absent means both. */
+export const equalsFlag = (column: AnyColumn, value: boolean | undefined): SQL[] => (value === undefined ? [] : [sql`${column} = ${value}`])
+
+/** A member of a JSON column as text: `(column ->> 'member')`, the form expression indexes are written in. */
+export const jsonMember = (column: AnyColumn, member: string): SQL => sql`(${column} ->> ${sql.raw(`'${member.replace(/'/g, "''")}'`)})`
+
+const literals = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '))
+
+/**
+ * Still in one of `openStatuses` more than `days` after `since`: written with literal statuses and
+ * interval, not parameters, so the planner can prove a partial index over the open rows applies.
+ */
+export const openLongerThan = (status: AnyColumn, openStatuses: readonly string[], since: AnyColumn, days: number): SQL =>
+  sql`(${status} IN (${literals(openStatuses)}) AND ${since} < now() - interval '${sql.raw(String(Math.trunc(days)))} days')`
+
+/** A yes/no filter over a condition: true keeps the rows that meet it, false the others, absent all. */
+export const whether = (condition: SQL, value: boolean | undefined): SQL[] =>
+  value === undefined ? [] : [value ? condition : sql`NOT ${condition}`]
+
+/** Rows whose column equals the value given; absent means no condition. */
+export const equalTo = (column: AnyColumn, value: string | undefined): SQL[] => (value === undefined ? [] : [sql`${column} = ${value}`])

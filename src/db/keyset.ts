@@ -1,17 +1,20 @@
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm'
-import type { PgTable } from 'drizzle-orm/pg-core'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { decodeCursor, encodeCursor } from '../core/cursor.js'
 import { invalid } from '../core/problems.js'
 import { queryRows, type Executor } from './client.js'
-import type { TableRows } from './statements.js'
+import { ownedWithin } from './filters.js'
+import { isInstant, type TableStatements } from './statements.js'
 import { gridUnits } from './schema/index.js'
 
 export interface SortField {
-  column: AnyColumn
-  kind: 'timestamp' | 'text'
-  /** An index on (owning grid unit, this column, id) exists: subtree lists read it unit by unit. */
-  ownerIndexed?: boolean
+  column: PgColumn
+  /** An index on (owning grid unit, this column, id) exists: a small subtree's list reads it unit by unit. */
+  perUnitIndex?: boolean
 }
+
+/** A sort field on `column`; instants and text are compared as what they are. */
+export const sortBy = (column: PgColumn, options: { perUnitIndex?: boolean } = {}): SortField => ({ column, ...options })
 
 export interface PageRequest {
   sort: string
@@ -24,19 +27,21 @@ export interface Page<Row> {
   nextCursor: string | null
 }
 
-/** Rows limited to the grid units matching `units` (a condition on grid_units), through `column`. */
-export interface OwnerScope {
-  column: AnyColumn
-  units: SQL
+export interface KeysetQuery {
+  table: PgTable & { id: AnyColumn }
+  statements: TableStatements
+  sorts: Record<string, SortField>
+  /** Conditions every row must meet (live, filters, search). */
+  where: SQL[]
+  page: PageRequest
+  /** Only rows owned (through `column`) by the grid units matching `units`, a condition on grid_units. */
+  owners?: { column: AnyColumn; units: SQL } | undefined
 }
-
-type KeysetTable = PgTable & { id: AnyColumn }
 
 /**
  * Reading unit by unit pays off for a few units (a grid, a village): each one's rows come straight
- * from its own index. A large subtree reads better through the sort index: for a town of 89 units
- * and a status filter, the per-unit read fetched some 200 rows per unit to keep 21 (128 ms, against
- * 1.6 ms through the status index, on the benchmark's million disputes; bench/README.md).
+ * from its own index. A large subtree reads better through the sort index, which a filter narrows
+ * without fetching a page's worth of rows per unit (bench/README.md).
  */
 const PER_UNIT_MAX_UNITS = 24
 
@@ -48,6 +53,21 @@ async function fewUnits(db: Executor, units: SQL): Promise<boolean> {
   return (row?.n ?? 0) <= PER_UNIT_MAX_UNITS
 }
 
+function cursorCondition(q: KeysetQuery, field: SortField, descending: boolean): SQL[] {
+  if (!q.page.cursor) return []
+  const cursor = decodeCursor(q.page.cursor, q.page.sort)
+  const instant = isInstant(field.column)
+  if (typeof cursor.value !== 'string' || (instant && Number.isNaN(Date.parse(cursor.value)))) {
+    throw invalid([{ in: 'query', pointer: '/cursor', message: 'is not a cursor this service issued' }])
+  }
+  const value = instant ? sql`${cursor.value}::timestamptz` : sql`${cursor.value}`
+  return [
+    descending
+      ? sql`(${field.column}, ${q.table.id}) < (${value}, ${cursor.id}::uuid)`
+      : sql`(${field.column}, ${q.table.id}) > (${value}, ${cursor.id}::uuid)`,
+  ]
+}
+
 /**
  * Keyset paging over `(sort column, id)`: the cursor carries the last row's pair and the next page
  * starts strictly after it, so page 10 000 costs what page 1 costs (an index range scan) and rows
@@ -57,61 +77,30 @@ async function fewUnits(db: Executor, units: SQL): Promise<boolean> {
  * by unit (a LATERAL join taking each unit's first rows from its index, then merged): a small unit's
  * few old rows are then found at once, instead of by walking the whole table's sort index.
  */
-export async function keysetPage<Row extends { id: string }>(
-  db: Executor,
-  table: KeysetTable,
-  reader: TableRows,
-  sortFields: Record<string, SortField>,
-  where: SQL[],
-  page: PageRequest,
-  field: (row: Row, name: string) => unknown,
-  owners?: OwnerScope,
-): Promise<Page<Row>> {
-  const descending = page.sort.startsWith('-')
-  const name = descending ? page.sort.slice(1) : page.sort
-  const sortField = sortFields[name]
-  if (!sortField) throw invalid([{ in: 'query', pointer: '/sort', message: `cannot sort by ${name}` }])
-  const conditions = [...where]
-  if (page.cursor) {
-    const cursor = decodeCursor(page.cursor, page.sort)
-    if (typeof cursor.value !== 'string' || (sortField.kind === 'timestamp' && Number.isNaN(Date.parse(cursor.value)))) {
-      throw invalid([{ in: 'query', pointer: '/cursor', message: 'is not a cursor this service issued' }])
-    }
-    const value = sortField.kind === 'timestamp' ? sql`${cursor.value}::timestamptz` : sql`${cursor.value}`
-    conditions.push(
-      descending
-        ? sql`(${sortField.column}, ${table.id}) < (${value}, ${cursor.id}::uuid)`
-        : sql`(${sortField.column}, ${table.id}) > (${value}, ${cursor.id}::uuid)`,
-    )
-  }
+export async function keysetPage(db: Executor, q: KeysetQuery): Promise<Page<Record<string, unknown> & { id: string }>> {
+  const descending = q.page.sort.startsWith('-')
+  const name = descending ? q.page.sort.slice(1) : q.page.sort
+  const field = q.sorts[name]
+  if (!field) throw invalid([{ in: 'query', pointer: '/sort', message: `cannot sort by ${name}` }])
+  const conditions = [...q.where, ...cursorCondition(q, field, descending)]
   const direction = descending ? sql`DESC` : sql`ASC`
-  const take = page.limit + 1
-  const order = sql`${sortField.column} ${direction}, ${table.id} ${direction}`
+  const take = q.page.limit + 1
+  const order = sql`${field.column} ${direction}, ${q.table.id} ${direction}`
+  const { statements, table, owners } = q
   let statement: SQL
-  if (owners && sortField.ownerIndexed && (await fewUnits(db, owners.units))) {
-    const perUnit = sql`SELECT ${reader.selectList} FROM ${table}
+  if (owners && field.perUnitIndex && (await fewUnits(db, owners.units))) {
+    const perUnit = sql`SELECT ${statements.selectList} FROM ${table}
       WHERE ${and(sql`${owners.column} = units.unit_id`, ...conditions)} ORDER BY ${order} LIMIT ${take}`
     statement = sql`SELECT per_unit.* FROM (SELECT ${gridUnits.id} AS unit_id FROM ${gridUnits} WHERE ${owners.units}) units
       CROSS JOIN LATERAL (${perUnit}) per_unit
-      ORDER BY per_unit.${reader.quotedNames[name]} ${direction}, per_unit.${reader.quotedNames.id} ${direction} LIMIT ${take}`
+      ORDER BY per_unit.${statements.quotedNames[name]} ${direction}, per_unit.${statements.quotedNames.id} ${direction} LIMIT ${take}`
   } else {
-    // `= ANY(ARRAY(…))`, not `IN (…)`: PostgreSQL cannot tell how much of the table a subtree owns,
-    // and as a join it guessed a few rows and chose to sort every match of a deep page (3.8 s for a
-    // town 10 000 rows in, against 0.2 ms reading the sort index in order, as it does now).
-    if (owners) conditions.push(sql`${owners.column} = ANY(ARRAY(SELECT ${gridUnits.id} FROM ${gridUnits} WHERE ${owners.units}))`)
-    statement = sql`SELECT ${reader.selectList} FROM ${table} WHERE ${and(...conditions)} ORDER BY ${order} LIMIT ${take}`
+    if (owners) conditions.push(ownedWithin(owners.column, owners.units))
+    statement = sql`SELECT ${statements.selectList} FROM ${table} WHERE ${and(...conditions)} ORDER BY ${order} LIMIT ${take}`
   }
-  const rows = (await queryRows<Record<string, unknown>>(db, statement)).map(reader.read) as Row[]
-  if (rows.length <= page.limit) return { rows, nextCursor: null }
-  rows.length = page.limit
-  const last = rows[page.limit - 1]!
-  const lastValue = field(last, name)
-  return {
-    rows,
-    nextCursor: encodeCursor({
-      sort: page.sort,
-      value: lastValue instanceof Date ? lastValue.toISOString() : String(lastValue),
-      id: last.id,
-    }),
-  }
+  const rows = (await queryRows<Record<string, unknown>>(db, statement)).map(statements.decode) as (Record<string, unknown> & { id: string })[]
+  if (rows.length <= q.page.limit) return { rows, nextCursor: null }
+  rows.length = q.page.limit
+  const last = rows[q.page.limit - 1]!
+  return { rows, nextCursor: encodeCursor({ sort: q.page.sort, value: String(last[name]), id: last.id }) }
 }

@@ -1,19 +1,18 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm'
-import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core'
-import { CASING } from './client.js'
+import { alias, PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core'
+import { CASING, type Executor } from './client.js'
 
-// The busiest statements (a list page, a record's write and its audit event) are written as SQL
-// templates over column lists rendered once, instead of through Drizzle's query builder, which on
-// every call rendered each column and checked the kind of every value: an eighth of a list page's
-// CPU and a fifth of a create's (bench/README.md). Values still go through each column's own
+// The busiest statements (a list page, a record's write and its audit event) are SQL templates over
+// column lists rendered once, not Drizzle's query builder, which renders every column and checks the
+// kind of every value on each call (bench/README.md). Values still go through each column's own
 // encoder and decoder, so what is stored and read back is what the builder would store and read.
 
 const dialect = new PgDialect({ casing: CASING })
 
 /**
  * A `timestamptz` as PostgreSQL writes it in a UTC session (`2025-06-01 08:00:00.12+00`), rewritten
- * as RFC 3339 (`2025-06-01T08:00:00.120Z`) without making a Date and printing it again, which took
- * a sixth of a list page's CPU. Any other form goes through Date.
+ * as RFC 3339 (`2025-06-01T08:00:00.120Z`) by slicing the text: making a Date and printing it again
+ * costs a list page a measurable share of its CPU. Any other form (a Date included) goes through Date.
  */
 export function isoInstant(value: unknown): string {
   if (typeof value !== 'string') return (value as Date).toISOString()
@@ -25,7 +24,7 @@ export function isoInstant(value: unknown): string {
   return new Date(value).toISOString()
 }
 
-const isInstant = (column: PgColumn) => /^timestamp.*with time zone$/.test(column.getSQLType())
+export const isInstant = (column: PgColumn) => /^timestamp.*with time zone$/.test(column.getSQLType())
 
 interface Field {
   key: string
@@ -38,13 +37,16 @@ interface Field {
   decode(value: unknown): unknown
 }
 
-export interface TableRows {
+export interface TableStatements {
   /** `"disputes"."id", "disputes"."version", …`: the columns read back. */
   selectList: SQL
   /** Field key → its column's bare, quoted name, for statements over a subquery's rows. */
   quotedNames: Record<string, SQL>
-  /** A row as the driver gives it (column names) → the record's fields, instants as RFC 3339 text. */
-  read(row: Record<string, unknown>): Record<string, unknown>
+  /**
+   * A row as the driver gives it (column names) → the fields, instants as RFC 3339 text: the one
+   * decoder of every read, whichever statement produced the row.
+   */
+  decode(row: Record<string, unknown>): Record<string, unknown>
   /** `INSERT … RETURNING` the read columns; absent fields take their defaults. */
   insert(values: Record<string, unknown>): SQL
   /** `UPDATE … SET` the given fields (and any extra assignments) `WHERE` …, `RETURNING` the read columns. */
@@ -52,7 +54,7 @@ export interface TableRows {
 }
 
 /** The statements of one table; `read` names the columns read back (all of them by default). */
-export function tableRows(table: PgTable, read: Record<string, PgColumn> = getTableColumns(table)): TableRows {
+export function tableStatements(table: PgTable, read: Record<string, PgColumn> = getTableColumns(table)): TableStatements {
   const fieldOf = (key: string, column: PgColumn): Field => {
     const qualified = dialect.sqlToQuery(sql`${column}`).sql
     const quoted = qualified.slice(qualified.lastIndexOf('.') + 1)
@@ -73,7 +75,7 @@ export function tableRows(table: PgTable, read: Record<string, PgColumn> = getTa
   return {
     selectList,
     quotedNames: Object.fromEntries(readFields.map((f) => [f.key, f.quoted])),
-    read(row) {
+    decode(row) {
       const record: Record<string, unknown> = {}
       for (const f of readFields) {
         const value = row[f.name]
@@ -91,4 +93,21 @@ export function tableRows(table: PgTable, read: Record<string, PgColumn> = getTa
       return sql`UPDATE ${table} SET ${sql.join(sets, sql`, `)} WHERE ${where} RETURNING ${selectList}`
     },
   }
+}
+
+/**
+ * A table under another name, for statements that read it twice or join it laterally: `columns`
+ * render as `"alias"."column"`, `from` as `"table" "alias"` (an alias alone renders only its name).
+ */
+export function aliased<T extends PgTable>(table: T, name: string): { columns: T; from: SQL; name: SQL } {
+  return { columns: alias(table, name) as unknown as T, from: sql`${table} ${sql.identifier(name)}`, name: sql`${sql.identifier(name)}` }
+}
+
+/**
+ * Rows of a statement sent under a name (node-postgres prepared statement): PostgreSQL parses and
+ * plans it once per connection. The name must stand for one SQL text; the values may differ.
+ */
+export async function namedRows<T>(ex: Executor, name: string, statement: SQL): Promise<T[]> {
+  const result = (await ex._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false).execute()) as { rows: T[] }
+  return result.rows
 }

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDatabaseUnavailable, pgErrorOf } from '../db/errors.js'
-import { fieldErrors } from './validation.js'
 import { PROBLEM_BASE, problem, problemCatalog, ProblemError, type ProblemSlug } from '../core/problems.js'
+import { fieldErrors } from '../core/validation.js'
+import { partOf } from './validation.js'
 
 const slugByStatus: Record<number, ProblemSlug> = Object.fromEntries(
   Object.entries(problemCatalog)
@@ -14,7 +15,7 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error
   const e = error as FastifyError & { validationContext?: string }
   if (e.validation) {
-    const errors = fieldErrors(e.validation as never, e.validationContext ?? 'body')
+    const errors = fieldErrors(e.validation as never, partOf(e.validationContext ?? 'body'))
     return new ProblemError('validation-error', errors.map((x) => `${x.pointer || '/'}: ${x.message}`).join('; '), { errors })
   }
   switch (e.code) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyServerOptions } from 'fastify'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import type { Logger } from 'pino'
 import pino from 'pino'
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/
@@ -33,4 +34,18 @@ export function loggerOptions(level: string): pino.LoggerOptions {
       },
     },
   }
+}
+
+/** The request id goes back on every answer; one log line per request, written when it is answered. */
+export function registerRequestLog(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    if (!(request.log as Logger).isLevelEnabled('info')) return
+    request.log.info(
+      { method: request.method, url: scrubText(request.url.split('?')[0] ?? ''), route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    )
+  })
 }

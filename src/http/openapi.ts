@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { SwaggerOptions } from '@fastify/swagger'
 import { readFileSync } from 'node:fs'
+import { resources } from '../modules/index.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -27,11 +28,7 @@ export const openApiOptions: SwaggerOptions = {
     // Relative: the server that serves this document, wherever it is deployed (and Swagger UI's "Try it out").
     servers: [{ url: '/', description: 'The server that serves this document' }],
     tags: [
-      { name: 'Grid units', description: '网格: counties, towns, villages, communities and grids, with their workers.' },
-      { name: 'Decisions', description: '重大行政决策: major decisions and their five statutory steps (重大行政决策程序暂行条例).' },
-      { name: 'Enforcement cases', description: '行政执法案件: the case register under the 行政处罚法 and the three systems.' },
-      { name: 'Legal education events', description: '普法活动: campaigns, trainings and study sessions.' },
-      { name: 'Disputes', description: '矛盾纠纷: the grid-based investigation and mediation register.' },
+      ...resources.map((r) => r.tag),
       { name: 'Statistics', description: '统计与年度报告: the year’s figures and the annual report’s data sections.' },
       { name: 'Audit', description: '审计日志: every change, and a change feed other systems follow.' },
       { name: 'Operations', description: 'Health, readiness and metrics.' },

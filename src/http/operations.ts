@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import metricsModule from 'fastify-metrics'
 import { Registry, Gauge } from 'prom-client'
-import { sql } from 'drizzle-orm'
 import { Type } from 'typebox'
-import type { Database } from '../db/client.js'
+import { ping, type Database } from '../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
 import { problem } from '../core/problems.js'
 import { problemResponses } from './responses.js'
@@ -43,7 +42,6 @@ export async function registerMetrics(app: FastifyInstance, database: Database):
 
 /** /healthz (process up), /readyz (database reachable and migrated), /metrics (Prometheus). */
 export async function operationRoutes(app: FastifyInstance, database: Database, registry: Registry) {
-
   const tags = ['Operations']
   app.get('/healthz', {
     config: { public: true },
@@ -65,7 +63,7 @@ export async function operationRoutes(app: FastifyInstance, database: Database, 
       let applied: number
       try {
         applied = await Promise.race([
-          database.db.execute(sql`SELECT 1`).then(() => appliedMigrations(database.db)),
+          ping(database.db).then(() => appliedMigrations(database.db)),
           new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ping timeout')), PING_TIMEOUT_MS).unref()),
         ])
       } catch {

@@ -1,26 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { Type, type TObject } from 'typebox'
-import { hasScope, type Collection, type WriteContext } from '../core/actor.js'
-import type { CommonListQuery, Doc, ModuleContext, RecordService } from '../records/record-service.js'
-import { requestHash } from '../records/idempotency.js'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { Type, type Static, type TSchema } from 'typebox'
+import { hasScope, type WriteContext } from '../core/actor.js'
+import { requestHash, type SchemaResolver } from '../core/documents.js'
 import { etagOf, noneMatchHits, parseIfMatch } from '../core/etag.js'
 import { piiMasker } from '../core/pii.js'
+import { IdParams, Ref } from '../core/schemas.js'
+import type { AnyResource } from '../records/define-resource.js'
+import type { RecordService } from '../records/record-service.js'
+import { recordOperationDocs } from './record-docs.js'
 import { commonProblems, problemResponses } from './responses.js'
-import { IdParams, idOf } from '../core/schemas.js'
-
-export interface RecordRoutesOptions {
-  collection: Collection
-  tag: string
-  /** `Dispute` / `Disputes`: operationIds are listDisputes, getDispute, createDispute, updateDispute, deleteDispute. */
-  one: string
-  many: string
-  /** Chinese name for summaries: 矛盾纠纷. */
-  label: string
-  schemas: { record: TObject; create: TObject; update: TObject; list: TObject; query: TObject }
-  service: RecordService
-  /** Extra description per operation: the resource's rules, filters, sorts. */
-  notes?: Partial<Record<'list' | 'create' | 'get' | 'update' | 'delete', string>>
-}
 
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
@@ -43,31 +32,32 @@ export function writeContext(request: FastifyRequest, body?: unknown): WriteCont
   }
 }
 
-/** The five routes every record collection has, wired to its service, with one way of doing each. */
-export function registerRecordRoutes(app: FastifyInstance, ctx: ModuleContext, o: RecordRoutesOptions): void {
-  const base = `/v1/${o.collection}`
-  const mask = piiMasker(o.schemas.record, ctx.resolve)
-  const present = <T>(request: FastifyRequest, record: T): T => (hasScope(request.actor, 'pii:read') ? record : mask(record))
-  const ref = (schema: TObject, description: string) => ({ ...Type.Ref(idOf(schema)), description })
-  const read = `${o.collection}:read`
-  const write = `${o.collection}:write`
-  const tags = [o.tag]
-  const noun = o.one.replace(/(?!^)([A-Z])/g, ' $1').toLowerCase()
-  const nouns = o.many.replace(/(?!^)([A-Z])/g, ' $1').toLowerCase()
-  const note = (k: keyof NonNullable<RecordRoutesOptions['notes']>) => (o.notes?.[k] ? `\n\n${o.notes[k]}` : '')
+const described = <T extends TSchema>(schema: T, description: string) => ({ ...Ref(schema), description }) as unknown as ReturnType<typeof Ref<T>>
+
+/** The five routes of a collection, generated from its definition and wired to its service. */
+export function registerRecordRoutes<D extends AnyResource>(fastify: FastifyInstance, def: D, service: RecordService<D>, resolve: SchemaResolver): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const { create, update, record, list, query } = def.schemas as D['schemas']
+  const base = `/v1/${def.collection}`
+  const mask = piiMasker(record, resolve)
+  const present = <T>(request: FastifyRequest, answer: T): T => (hasScope(request.actor, 'pii:read') ? answer : mask(answer))
+  const read = `${def.collection}:read`
+  const write = `${def.collection}:write`
+  const tags = [def.tag.name]
+  const docs = recordOperationDocs(def)
+  const { one, many } = def.names
 
   app.get(base, {
     config: { scope: read },
     schema: {
-      operationId: `list${o.many}`,
+      operationId: `list${many}`,
       tags,
-      summary: `List ${nouns} (${o.label}列表)`,
-      description: `Keyset-paged list, newest first by default, limited to the key’s jurisdiction. Needs \`${read}\`.${note('list')}`,
-      querystring: o.schemas.query,
-      response: { 200: ref(o.schemas.list, 'One page and the cursor of the next.'), ...problemResponses(400, ...commonProblems) },
+      ...docs.list,
+      querystring: query as D['schemas']['query'],
+      response: { 200: described(list, 'One page and the cursor of the next.'), ...problemResponses(400, ...commonProblems) },
     },
     handler: async (request) => {
-      const page = await o.service.list(request.actor, request.query as CommonListQuery)
+      const page = await service.list(request.actor, request.query as Static<D['schemas']['query']>)
       return { items: page.items.map((r) => present(request, r)), nextCursor: page.nextCursor }
     },
   })
@@ -75,15 +65,14 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ModuleContext, o
   app.post(base, {
     config: { scope: write },
     schema: {
-      operationId: `create${o.one}`,
+      operationId: `create${one}`,
       tags,
-      summary: `Create a ${noun} (新建${o.label})`,
-      description: `Creates the record and its audit event in one transaction. \`status\` may name a later status; the record must then meet every rule of it. Needs \`${write}\`.${note('create')}`,
+      ...docs.create,
       headers: IdempotencyHeaders,
-      body: Type.Ref(idOf(o.schemas.create)),
+      body: Ref(create as D['schemas']['create']),
       response: {
         201: {
-          ...ref(o.schemas.record, 'Created (or, with `Idempotency-Replayed: true`, the first answer replayed).'),
+          ...described(record, 'Created (or, with `Idempotency-Replayed: true`, the first answer replayed).'),
           headers: {
             Location: { type: 'string', description: 'Path of the new record.' },
             ETag: { type: 'string', description: 'Version of the record: `"1"`.' },
@@ -94,68 +83,72 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: ModuleContext, o
       },
     },
     handler: async (request, reply) => {
-      const { record, replayed } = await o.service.create(writeContext(request, request.body), request.body as Doc)
+      const { record: saved, replayed } = await service.create(writeContext(request, request.body), request.body as Static<D['schemas']['create']>)
       if (replayed) reply.header('idempotency-replayed', 'true')
-      return reply.code(201).header('location', `${base}/${record.id}`).header('etag', etagOf(record.version)).send(present(request, record))
+      return reply.code(201).header('location', `${base}/${saved.id}`).header('etag', etagOf(saved.version)).send(present(request, saved))
     },
   })
 
   app.get(`${base}/:id`, {
     config: { scope: read },
     schema: {
-      operationId: `get${o.one}`,
+      operationId: `get${one}`,
       tags,
-      summary: `Get one ${noun} (${o.label}详情)`,
-      description: `Answers with \`ETag\`; \`If-None-Match\` with the current ETag answers 304. Needs \`${read}\`.${note('get')}`,
+      ...docs.get,
       params: IdParams,
       headers: IfNoneMatchHeaders,
-      response: { 200: { ...ref(o.schemas.record, 'The record.'), headers: { ETag: { type: 'string', description: 'Version of the record.' } } }, 304: { description: 'Not modified: the caller’s copy is current.', type: 'null' }, ...problemResponses(400, 404, ...commonProblems) },
+      response: {
+        200: { ...described(record, 'The record.'), headers: { ETag: { type: 'string', description: 'Version of the record.' } } },
+        304: { description: 'Not modified: the caller’s copy is current.', type: 'null' },
+        ...problemResponses(400, 404, ...commonProblems),
+      },
     },
     handler: async (request, reply) => {
-      const record = await o.service.get(request.actor, (request.params as IdParams).id)
-      reply.header('etag', etagOf(record.version))
-      if (noneMatchHits(request.headers['if-none-match'], record.version)) return reply.code(304).send()
-      return present(request, record)
+      const found = await service.get(request.actor, request.params.id)
+      reply.header('etag', etagOf(found.version))
+      if (noneMatchHits(request.headers['if-none-match'], found.version)) return (reply as FastifyReply).code(304).send()
+      return present(request, found)
     },
   })
 
   app.patch(`${base}/:id`, {
     config: { scope: write },
     schema: {
-      operationId: `update${o.one}`,
+      operationId: `update${one}`,
       tags,
-      summary: `Change a ${noun} (修改${o.label})`,
-      description: `JSON Merge Patch (RFC 7396), as \`application/merge-patch+json\` or \`application/json\`: absent fields stay, \`null\` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send \`If-Match\` to refuse a change to a version you have not seen (412). Needs \`${write}\`.${note('update')}`,
+      ...docs.update,
       params: IdParams,
       headers: IfMatchHeaders,
       body: {
         content: {
-          'application/merge-patch+json': { schema: Type.Ref(idOf(o.schemas.update)) },
-          'application/json': { schema: Type.Ref(idOf(o.schemas.update)) },
+          'application/merge-patch+json': { schema: Ref(update) },
+          'application/json': { schema: Ref(update) },
         },
       },
-      response: { 200: { ...ref(o.schemas.record, 'The changed record.'), headers: { ETag: { type: 'string', description: 'The new version.' } } }, ...problemResponses(400, 404, 409, 412, 413, 415, ...commonProblems) },
+      response: {
+        200: { ...described(record, 'The changed record.'), headers: { ETag: { type: 'string', description: 'The new version.' } } },
+        ...problemResponses(400, 404, 409, 412, 413, 415, ...commonProblems),
+      },
     },
     handler: async (request, reply) => {
-      const record = await o.service.update(writeContext(request), (request.params as IdParams).id, request.body as Doc, parseIfMatch(request.headers['if-match']))
-      return reply.header('etag', etagOf(record.version)).send(present(request, record))
+      const changed = await service.update(writeContext(request), request.params.id, request.body as Static<D['schemas']['update']>, parseIfMatch(request.headers['if-match']))
+      return reply.header('etag', etagOf(changed.version)).send(present(request, changed))
     },
   })
 
   app.delete(`${base}/:id`, {
     config: { scope: write },
     schema: {
-      operationId: `delete${o.one}`,
+      operationId: `delete${one}`,
       tags,
-      summary: `Delete a ${noun} (删除${o.label})`,
-      description: `Soft delete: the row and its audit trail stay, the record answers 404 from then on. \`If-Match\` is honoured. Needs \`${write}\`.${note('delete')}`,
+      ...docs.delete,
       params: IdParams,
       headers: IfMatchHeaders,
       response: { 204: { description: 'Deleted.', type: 'null' }, ...problemResponses(400, 404, 409, 412, ...commonProblems) },
     },
     handler: async (request, reply) => {
-      await o.service.remove(writeContext(request), (request.params as IdParams).id, parseIfMatch(request.headers['if-match']))
-      return reply.code(204).send()
+      await service.remove(writeContext(request), request.params.id, parseIfMatch(request.headers['if-match']))
+      return (reply as FastifyReply).code(204).send()
     },
   })
 }

@@ -1,19 +1,40 @@
-import type { AppModule } from './module.js'
-import { auditEventsModule } from './audit-events/index.js'
-import { decisionsModule } from './decisions/index.js'
-import { disputesModule } from './disputes/index.js'
-import { enforcementCasesModule } from './enforcement-cases/index.js'
-import { gridUnitsModule } from './grid-units/index.js'
-import { legalEducationEventsModule } from './legal-education-events/index.js'
-import { statisticsModule } from './statistics/index.js'
+import type { AnyResource } from '../records/define-resource.js'
+import { decisionsResource } from './decisions/decisions.js'
+import { disputesResource } from './disputes/disputes.js'
+import { enforcementCasesResource } from './enforcement-cases/enforcement-cases.js'
+import { gridUnitsResource } from './grid-units/grid-units.js'
+import { legalEducationEventsResource } from './legal-education-events/legal-education-events.js'
 
-/** Every module the service serves, in the order its routes and tags appear. */
-export const modules: AppModule[] = [
-  gridUnitsModule,
-  decisionsModule,
-  enforcementCasesModule,
-  legalEducationEventsModule,
-  disputesModule,
-  statisticsModule,
-  auditEventsModule,
-]
+/**
+ * The registry: every record collection the service serves, in the order its routes, tags and
+ * components appear. Everything that lists the collections reads this list: the routes, scopes,
+ * OpenAPI tags, audit resource types, the grid-unit in-use check and the property tests.
+ */
+export const resources = [
+  gridUnitsResource,
+  decisionsResource,
+  enforcementCasesResource,
+  legalEducationEventsResource,
+  disputesResource,
+] as const satisfies readonly AnyResource[]
+
+export const collections: readonly string[] = resources.map((r) => r.collection)
+
+/** `disputes` → 矛盾纠纷: the Chinese names, for audit labels. */
+export const collectionLabels: Record<string, string> = Object.fromEntries(resources.map((r) => [r.collection, r.label]))
+
+/** Every scope a key may hold (API.md §3). */
+export const allScopes = [
+  ...collections.flatMap((c) => [`${c}:read`, `${c}:write`]),
+  'statistics:read',
+  'audit:read',
+  'pii:read',
+  'admin',
+] as const
+
+/** The registered definition of a collection. */
+export function resourceOf(collection: string): AnyResource {
+  const found = resources.find((r) => r.collection === collection)
+  if (!found) throw new Error(`no collection ${collection}`)
+  return found
+}

@@ -1,4 +1,4 @@
-import type { Statistics } from './statistics.js'
+import type { Statistics } from './statistics-schema.js'
 import { disputeCategories, disputeCategoryLabels, legalityConclusionLabels, legalityConclusions, venueTypeLabels, venueTypes } from './vocabulary.js'
 
 // The data sections of a township's 法治政府建设情况报告, written from the statistics object alone:

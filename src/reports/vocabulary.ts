@@ -1,11 +1,14 @@
 // The enum values the figures are broken down by come from the record modules' schemas, the one
 // place each is defined; the report keeps its own wording where a report speaks differently from an
 // API label (进农村 rather than 村).
-import { categories as disputeCategories, categoryLabels as disputeCategoryLabels } from '../modules/disputes/schema.js'
+import type { StatisticsVocabulary } from '../db/statistics.js'
 import { legalityConclusionLabels, legalityConclusions } from '../modules/decisions/steps.js'
+import { categories as disputeCategories, categoryLabels as disputeCategoryLabels, openStatuses as openDisputeStatuses } from '../modules/disputes/schema.js'
+import { OVERDUE_AFTER_DAYS, decidedStatuses, lostReviewResults, openStatuses as openCaseStatuses } from '../modules/enforcement-cases/components.js'
+import { levelLabels, levels } from '../modules/grid-units/schema.js'
 import { venueTypes } from '../modules/legal-education-events/schema.js'
 
-export { disputeCategories, disputeCategoryLabels, legalityConclusionLabels, legalityConclusions, venueTypes }
+export { disputeCategories, disputeCategoryLabels, legalityConclusionLabels, legalityConclusions, levelLabels, levels, venueTypes }
 
 export const venueTypeLabels = {
   village: '进农村',
@@ -17,16 +20,14 @@ export const venueTypeLabels = {
   other: '其他场所',
 } as const satisfies Record<(typeof venueTypes)[number], string>
 
-/** Case statuses that are still being handled; `decided` is not final but is no longer overdue. */
-export const openCaseStatuses = ['registered', 'investigating', 'legal_review'] as const
-export const decidedCaseStatuses = ['decided', 'closed'] as const
-/** Review results that mean the administration lost (败诉). */
-export const lostReviewResults = ['revoked', 'modified', 'confirmed_unlawful'] as const
-export const openDisputeStatuses = ['reported', 'mediating', 'escalated'] as const
-
-/** A case not decided this many days after registration is overdue (API.md §4, enforcement cases). */
-export const OVERDUE_AFTER_DAYS = 90
-
-export type LegalityConclusion = (typeof legalityConclusions)[number]
-export type VenueType = (typeof venueTypes)[number]
-export type DisputeCategory = (typeof disputeCategories)[number]
+/** What the statistics statement breaks figures down by and counts as open, decided or lost. */
+export const statisticsVocabulary: StatisticsVocabulary = {
+  legalityConclusions,
+  venueTypes,
+  disputeCategories,
+  openCaseStatuses,
+  decidedCaseStatuses: decidedStatuses,
+  lostReviewResults,
+  openDisputeStatuses,
+  caseOverdueDays: OVERDUE_AFTER_DAYS,
+}

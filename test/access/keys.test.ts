@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import t from 'tap'
-import { allScopes } from '../../src/core/actor.js'
+import { allScopes } from '../../src/modules/index.js'
 import { createApiKey, ensureBootstrapKey, revokeApiKey } from '../../src/db/api-keys.js'
 import { queryRows } from '../../src/db/client.js'
 import { assertProblem, buildTestApp, clientFor } from '../helpers/app.js'

@@ -2,9 +2,8 @@ import { equal, ok } from 'node:assert/strict'
 import fc from 'fast-check'
 import t, { type Test } from 'tap'
 import type { TSchema } from 'typebox'
-import { sharedSchemas } from '../../src/core/schemas.js'
 import { createValidatorCompiler } from '../../src/http/validation.js'
-import { modules } from '../../src/modules/index.js'
+import { allSchemas } from '../../src/http/record-api.js'
 import { buildTestApp, type Response } from '../helpers/app.js'
 import { createGridUnit } from '../helpers/factories.js'
 import { resources } from './fixtures/resources.js'
@@ -16,8 +15,8 @@ import { OMIT, breakersFor, locations, runSettings, setAt, validValue } from './
 
 const { admin } = await buildTestApp(t, { config: { rateLimitPerMinute: 1_000_000 } })
 const unit = await createGridUnit(admin, { level: 'county', name: '坏数据旗' })
-// Decides, independently of the answer, whether a body is invalid: the schemas as the modules export them.
-const validators = createValidatorCompiler([...sharedSchemas, ...modules.flatMap((m) => m.schemas)] as TSchema[]).body
+// Decides, independently of the answer, whether a body is invalid: the schemas as the service registers them.
+const validators = createValidatorCompiler(allSchemas as TSchema[]).body
 const invalidFor = (schema: TSchema, body: unknown) => !validators.compile(schema as object)(structuredClone(body))
 const RUNS = 40
 

@@ -2,9 +2,8 @@ import { equal, ok } from 'node:assert/strict'
 import fc from 'fast-check'
 import t, { type Test } from 'tap'
 import type { TSchema } from 'typebox'
-import { sharedSchemas } from '../../src/core/schemas.js'
 import { createValidatorCompiler } from '../../src/http/validation.js'
-import { modules } from '../../src/modules/index.js'
+import { allSchemas } from '../../src/http/record-api.js'
 import { buildTestApp, type Response } from '../helpers/app.js'
 import { createGridUnit } from '../helpers/factories.js'
 import { queryRoutes } from './fixtures/resources.js'
@@ -16,7 +15,7 @@ import { OMIT, deref, runSettings, validValue, type Overrides } from './fixtures
 
 const { admin, adminKey } = await buildTestApp(t, { config: { rateLimitPerMinute: 1_000_000 } })
 const unit = await createGridUnit(admin, { level: 'county', name: '查询旗' })
-const compile = createValidatorCompiler([...sharedSchemas, ...modules.flatMap((m) => m.schemas)] as TSchema[]).compiler
+const compile = createValidatorCompiler(allSchemas as TSchema[]).compiler
 const RUNS = 40
 
 const routes = queryRoutes(unit.id)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import t from 'tap'
-import { buildOpenApiDocument } from '../../src/http/openapi-document.js'
+import { buildOpenApiDocument } from '../../src/openapi-document.js'
 
 const committed = (file: string) => readFileSync(new URL(`../../openapi/${file}`, import.meta.url), 'utf8')
 const { json, yaml } = await buildOpenApiDocument()

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { loadConfig } from '../../src/config.js'
 import { queryRows } from '../../src/db/client.js'
 import { DEMO_ACTOR, seedDemo } from '../../src/cli/demo-seed.js'
-import { demoReportExample, demoStatisticsExample } from '../../src/modules/statistics/example.js'
+import { demoReportExample, demoStatisticsExample } from '../../src/reports/statistics-example.js'
 import { buildTestApp } from '../helpers/app.js'
 
 // The demo county is loaded by the function `npm run seed:demo` runs, into this file's own database.

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { demoReportExample } from '../../src/modules/statistics/example.js'
+import { demoReportExample } from '../../src/reports/statistics-example.js'
 import { buildTestApp } from '../helpers/app.js'
 
 const { app } = await buildTestApp(t)

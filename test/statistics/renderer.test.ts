@@ -1,6 +1,6 @@
 import t from 'tap'
 import { percent, renderAnnualReport } from '../../src/reports/annual-report.js'
-import { demoStatisticsExample } from '../../src/modules/statistics/example.js'
+import { demoStatisticsExample } from '../../src/reports/statistics-example.js'
 
 t.test('rates print as percentages with at most one decimal', async (t) => {
   t.equal(percent(1), '100%')

@@ -1,14 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { collections } from '../../core/actor.js'
 import { DateTime, StringEnum, Uuid, UuidFilter } from '../../core/schemas.js'
-
-const collectionLabels = {
-  'grid-units': '网格单元',
-  decisions: '重大行政决策',
-  'enforcement-cases': '行政执法案件',
-  'legal-education-events': '普法活动',
-  disputes: '矛盾纠纷',
-} as const
+import { collectionLabels, collections } from '../index.js'
 
 const Seq = Type.String({ pattern: '^\\d{1,18}$', description: 'Feed position (a decimal integer as text).', examples: ['1024'] })
 

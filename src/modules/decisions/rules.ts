@@ -1,18 +1,24 @@
 import type { RuleViolation } from '../../core/problems.js'
-import type { Doc } from '../../records/record-service.js'
+import type { WritableOf } from '../../records/define-resource.js'
+import type { DecisionCreate } from './schema.js'
 import { stepNames } from './steps.js'
 
-type Step = Record<string, unknown> | undefined
+type Decision = WritableOf<typeof DecisionCreate>
 
 // Instants arrive normalised to UTC ISO strings, so Date.parse compares them exactly.
-const instant = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN)
-const stepTime = (step: Record<string, unknown>): unknown => step.completedAt ?? step.heldAt
+const instant = (value: string | undefined): number => (value === undefined ? Number.NaN : Date.parse(value))
+
+/** When a step was done: its completion, or the meeting that decided. */
+function stepTime(decision: Decision, name: (typeof stepNames)[number]): string | undefined {
+  if (name === 'collectiveDiscussion') return decision.collectiveDiscussion?.heldAt
+  return decision[name]?.completedAt
+}
 
 /** Every broken rule of a decision as it would be stored; checked on create and on every change. */
-export function decisionRules(next: Doc): RuleViolation[] {
+export function decisionRules(next: Decision): RuleViolation[] {
   const violations: RuleViolation[] = []
-  const review = next.legalityReview as Step
-  const discussion = next.collectiveDiscussion as Step
+  const review = next.legalityReview
+  const discussion = next.collectiveDiscussion
   const status = next.status
 
   // 重大行政决策程序暂行条例: a draft not reviewed, or found unlawful, may not go to collective discussion.
@@ -45,10 +51,7 @@ export function decisionRules(next: Doc): RuleViolation[] {
   }
 
   const proposedAt = instant(next.proposedAt)
-  const early = stepNames.filter((name) => {
-    const step = next[name] as Step
-    return step !== undefined && instant(stepTime(step)) < proposedAt
-  })
+  const early = stepNames.filter((name) => next[name] !== undefined && instant(stepTime(next, name)) < proposedAt)
   if (early.length > 0) {
     violations.push({ rule: 'steps-after-proposal', message: `${early.join(', ')} cannot be done before the decision was proposed (proposedAt)` })
   }

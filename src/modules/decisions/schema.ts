@@ -1,17 +1,17 @@
 import { Type } from 'typebox'
+import type { Transitions } from '../../core/lifecycle.js'
+import { DateOrDateTime, DateTime, Nullable, RecordOf, Ref, RepeatableEnum, StatusEnum, StringEnum, Text, Uuid, idOf } from '../../core/schemas.js'
 import {
-  DateOrDateTime,
-  DateTime,
-  ListOf,
-  Nullable,
-  RecordOf,
-  RepeatableEnum,
-  StringEnum,
-  Text,
-  Uuid,
-  listQueryProperties,
-} from '../../core/schemas.js'
-import { legalityConclusions, stepExample, stepId, stepNames, stepPatchId, stepPatchSchemas, stepSchemas } from './steps.js'
+  DecisionCollectiveDiscussion,
+  DecisionExpertArgumentation,
+  DecisionLegalityReview,
+  DecisionPublicParticipation,
+  DecisionRiskAssessment,
+  legalityConclusions,
+  stepNames,
+  stepPatches,
+  steps,
+} from './steps.js'
 
 export const categories = ['major_matter', 'cadre_appointment', 'major_project', 'large_fund', 'normative_document', 'other'] as const
 const categoryLabels = {
@@ -24,6 +24,7 @@ const categoryLabels = {
 } as const
 
 export const statuses = ['draft', 'under_review', 'adopted', 'rejected', 'withdrawn'] as const
+export type DecisionStatus = (typeof statuses)[number]
 const statusLabels = { draft: '草案', under_review: '审议中', adopted: '已通过', rejected: '未通过', withdrawn: '已撤回' } as const
 
 export const transitions = {
@@ -32,13 +33,14 @@ export const transitions = {
   adopted: [],
   rejected: [],
   withdrawn: [],
-} as const satisfies Record<(typeof statuses)[number], readonly (typeof statuses)[number][]>
+} as const satisfies Transitions<DecisionStatus>
 
-const Status = StringEnum(statuses, statusLabels, {
-  description:
-    '状态 status. Transitions: draft → under_review | withdrawn; under_review → draft | adopted | rejected | withdrawn; adopted, rejected and withdrawn are final. ' +
-    '`adopted` needs a collective discussion that adopted it; `rejected` needs a collective discussion that rejected it, or a legality review that found it unlawful',
-})
+const Status = StatusEnum(
+  statuses,
+  statusLabels,
+  transitions,
+  '`adopted` needs a collective discussion that adopted it; `rejected` needs a collective discussion that rejected it, or a legality review that found it unlawful',
+)
 
 const fields = {
   gridUnitId: Uuid({ description: '决策机关所在的网格单元 the grid unit (usually a town) that owns the decision.' }),
@@ -51,8 +53,14 @@ const fields = {
   publishedAt: DateTime({ description: '公布时间: only on an adopted decision, not before `collectiveDiscussion.heldAt`.' }),
 }
 
-const steps = Object.fromEntries(stepNames.map((name) => [name, Type.Optional(Type.Ref(stepId(name)))]))
-const stepPatches = Object.fromEntries(stepNames.map((name) => [name, Type.Optional(Nullable(Type.Ref(stepPatchId(name))))]))
+const stepFields = {
+  publicParticipation: Type.Optional(Ref(DecisionPublicParticipation)),
+  expertArgumentation: Type.Optional(Ref(DecisionExpertArgumentation)),
+  riskAssessment: Type.Optional(Ref(DecisionRiskAssessment)),
+  legalityReview: Type.Optional(Ref(DecisionLegalityReview)),
+  collectiveDiscussion: Type.Optional(Ref(DecisionCollectiveDiscussion)),
+}
+const stepPatchFields = Object.fromEntries(stepNames.map((name) => [name, Type.Optional(Nullable(Type.Ref(idOf(stepPatches[name]))))]))
 
 const example = {
   gridUnitId: '3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60',
@@ -62,7 +70,7 @@ const example = {
   proposedBy: '团结镇农业综合服务中心',
   proposedAt: '2025-03-03T01:00:00.000Z',
   status: 'adopted',
-  ...Object.fromEntries(stepNames.map((name) => [name, stepExample(name)])),
+  ...Object.fromEntries(stepNames.map((name) => [name, (steps[name] as unknown as { examples: unknown[] }).examples[0]])),
   publishedAt: '2025-04-15T01:00:00.000Z',
 }
 const recordExample = {
@@ -89,7 +97,7 @@ export const DecisionCreate = Type.Object(
     proposedBy: fields.proposedBy,
     proposedAt: fields.proposedAt,
     status: Type.Optional({ ...fields.status, default: 'draft' }),
-    ...steps,
+    ...stepFields,
     publishedAt: Type.Optional(fields.publishedAt),
   },
   {
@@ -109,7 +117,7 @@ export const DecisionUpdate = Type.Object(
     proposedBy: Type.Optional(fields.proposedBy),
     proposedAt: Type.Optional(fields.proposedAt),
     status: Type.Optional(fields.status),
-    ...stepPatches,
+    ...stepPatchFields,
     publishedAt: Type.Optional(Nullable(fields.publishedAt)),
   },
   {
@@ -136,7 +144,7 @@ export const Decision = RecordOf(
     proposedBy: fields.proposedBy,
     proposedAt: fields.proposedAt,
     status: fields.status,
-    ...steps,
+    ...stepFields,
     publishedAt: Type.Optional(fields.publishedAt),
   },
   {
@@ -145,21 +153,13 @@ export const Decision = RecordOf(
   },
 )
 
-export const DecisionList = ListOf('Decision', 'DecisionList', recordExample)
-
-export const DecisionListQuery = Type.Object(
-  {
-    ...listQueryProperties(['proposedAt', 'createdAt', 'updatedAt'], '-proposedAt'),
-    status: RepeatableEnum(statuses, 'Only these statuses (repeatable)', statusLabels),
-    category: RepeatableEnum(categories, 'Only these categories (repeatable)', categoryLabels),
-    legalityConclusion: RepeatableEnum(
-      legalityConclusions,
-      'Only decisions whose legality review reached one of these conclusions (repeatable): `lawful` 合法 · `lawful_with_revisions` 修改后合法 · `unlawful` 不合法. A decision not yet reviewed matches none.',
-    ),
-    proposedFrom: Type.Optional(DateOrDateTime('Only decisions proposed at or after this.')),
-    proposedTo: Type.Optional(DateOrDateTime('Only decisions proposed at or before this.')),
-  },
-  { additionalProperties: false },
-)
-
-export const decisionSchemas = [...stepSchemas, ...stepPatchSchemas, DecisionCreate, DecisionUpdate, Decision, DecisionList]
+export const decisionFilters = {
+  status: RepeatableEnum(statuses, 'Only these statuses (repeatable)', statusLabels),
+  category: RepeatableEnum(categories, 'Only these categories (repeatable)', categoryLabels),
+  legalityConclusion: RepeatableEnum(
+    legalityConclusions,
+    'Only decisions whose legality review reached one of these conclusions (repeatable): `lawful` 合法 · `lawful_with_revisions` 修改后合法 · `unlawful` 不合法. A decision not yet reviewed matches none.',
+  ),
+  proposedFrom: Type.Optional(DateOrDateTime('Only decisions proposed at or after this.')),
+  proposedTo: Type.Optional(DateOrDateTime('Only decisions proposed at or before this.')),
+}

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox'
+import { Type, type TObject, type TSchema } from 'typebox'
 import { DateTime, Nullable, StringEnum, Text } from '../../core/schemas.js'
 
 // The five statutory steps of 重大行政决策程序暂行条例 (公众参与、专家论证、风险评估、合法性审查、
@@ -13,115 +13,109 @@ export const legalityConclusionLabels = { lawful: '合法', lawful_with_revision
 
 const stepSummary = Text(2000, { description: '情况说明 what the step found or produced' })
 
-/** The members of one step object; `optional` names the members that may be left out. */
-interface StepShape {
-  id: string
-  description: string
-  members: Record<string, TSchema>
-  optional: readonly string[]
-  example: Record<string, unknown>
-}
-
-function stepObject(shape: StepShape) {
-  const properties = Object.fromEntries(
-    Object.entries(shape.members).map(([name, schema]) => [name, shape.optional.includes(name) ? Type.Optional(schema) : schema]),
-  )
-  return Type.Object(properties, { $id: shape.id, additionalProperties: false, description: shape.description, examples: [shape.example] })
-}
-
-// A merge patch merges into a nested object (RFC 7396 §2), so a change may name only some members
-// and clear an optional one with null; the merged step must then be complete.
-const patchIdOf = (id: string) => `${id}Patch`
-
-function stepPatch(shape: StepShape) {
-  const properties = Object.fromEntries(
-    Object.entries(shape.members).map(([name, schema]) => [name, Type.Optional(shape.optional.includes(name) ? Nullable(schema) : schema)]),
-  )
-  return Type.Object(properties, {
-    $id: patchIdOf(shape.id),
-    additionalProperties: false,
-    description: `Merge patch of \`${shape.id}\`: the members given replace the stored ones, null clears an optional one; the merged step must be complete.`,
-  })
-}
-
-const publicParticipation: StepShape = {
-  id: 'DecisionPublicParticipation',
-  description: '公众参与 public participation.',
-  members: {
+export const DecisionPublicParticipation = Type.Object(
+  {
     method: StringEnum(
       participationMethods,
       { hearing: '听证会', solicitation: '公开征求意见', symposium: '座谈会', online: '网络征求意见', other: '其他' },
       { description: '参与方式 method' },
     ),
     completedAt: DateTime({ description: '完成时间; not before `proposedAt`.' }),
-    summary: stepSummary,
+    summary: Type.Optional(stepSummary),
   },
-  optional: ['summary'],
-  example: { method: 'solicitation', completedAt: '2025-03-21T09:00:00.000Z', summary: '在镇政府网站和各村公示栏公开征求意见 15 天，收到意见 23 条，采纳 9 条' },
-}
+  {
+    $id: 'DecisionPublicParticipation',
+    additionalProperties: false,
+    description: '公众参与 public participation.',
+    examples: [{ method: 'solicitation', completedAt: '2025-03-21T09:00:00.000Z', summary: '在镇政府网站和各村公示栏公开征求意见 15 天，收到意见 23 条，采纳 9 条' }],
+  },
+)
 
-const expertArgumentation: StepShape = {
-  id: 'DecisionExpertArgumentation',
-  description: '专家论证 expert argumentation.',
-  members: {
+export const DecisionExpertArgumentation = Type.Object(
+  {
     completedAt: DateTime({ description: '论证完成时间; not before `proposedAt`.' }),
-    summary: stepSummary,
+    summary: Type.Optional(stepSummary),
   },
-  optional: ['summary'],
-  example: { completedAt: '2025-03-26T06:30:00.000Z', summary: '邀请旗农牧局、旗司法局专家及镇法律顾问召开论证会，一致认为办法必要可行' },
-}
+  {
+    $id: 'DecisionExpertArgumentation',
+    additionalProperties: false,
+    description: '专家论证 expert argumentation.',
+    examples: [{ completedAt: '2025-03-26T06:30:00.000Z', summary: '邀请旗农牧局、旗司法局专家及镇法律顾问召开论证会，一致认为办法必要可行' }],
+  },
+)
 
-const riskAssessment: StepShape = {
-  id: 'DecisionRiskAssessment',
-  description: '风险评估 risk assessment.',
-  members: {
+export const DecisionRiskAssessment = Type.Object(
+  {
     level: StringEnum(riskLevels, { low: '低风险', medium: '中风险', high: '高风险' }, { description: '风险等级 level' }),
     completedAt: DateTime({ description: '评估完成时间; not before `proposedAt`.' }),
-    summary: stepSummary,
+    summary: Type.Optional(stepSummary),
   },
-  optional: ['summary'],
-  example: { level: 'low', completedAt: '2025-03-28T08:00:00.000Z', summary: '社会稳定风险评估为低风险，已制定流转纠纷应急处置预案' },
-}
+  {
+    $id: 'DecisionRiskAssessment',
+    additionalProperties: false,
+    description: '风险评估 risk assessment.',
+    examples: [{ level: 'low', completedAt: '2025-03-28T08:00:00.000Z', summary: '社会稳定风险评估为低风险，已制定流转纠纷应急处置预案' }],
+  },
+)
 
-const legalityReview: StepShape = {
-  id: 'DecisionLegalityReview',
-  description:
-    '合法性审查 legality review. A collective discussion needs a `lawful` or `lawful_with_revisions` review completed before it.',
-  members: {
+export const DecisionLegalityReview = Type.Object(
+  {
     reviewer: Text(100, { description: '审查机构或人员', examples: ['团结镇司法所'] }),
     conclusion: StringEnum(legalityConclusions, legalityConclusionLabels, { description: '审查结论 conclusion' }),
-    opinion: Text(4000, { description: '审查意见' }),
+    opinion: Type.Optional(Text(4000, { description: '审查意见' })),
     completedAt: DateTime({ description: '审查完成时间; before `collectiveDiscussion.heldAt`, not before `proposedAt`.' }),
   },
-  optional: ['opinion'],
-  example: {
-    reviewer: '团结镇司法所',
-    conclusion: 'lawful_with_revisions',
-    opinion: '建议删除第十二条关于收取流转服务费的规定，其余条款合法',
-    completedAt: '2025-04-02T07:00:00.000Z',
+  {
+    $id: 'DecisionLegalityReview',
+    additionalProperties: false,
+    description: '合法性审查 legality review. A collective discussion needs a `lawful` or `lawful_with_revisions` review completed before it.',
+    examples: [
+      { reviewer: '团结镇司法所', conclusion: 'lawful_with_revisions', opinion: '建议删除第十二条关于收取流转服务费的规定，其余条款合法', completedAt: '2025-04-02T07:00:00.000Z' },
+    ],
   },
-}
+)
 
-const collectiveDiscussion: StepShape = {
-  id: 'DecisionCollectiveDiscussion',
-  description: '集体讨论决定 collective discussion. Only after a lawful legality review.',
-  members: {
+export const DecisionCollectiveDiscussion = Type.Object(
+  {
     meeting: Text(200, { description: '会议名称', examples: ['团结镇党委会 2025 年第 8 次会议'] }),
     heldAt: DateTime({ description: '会议时间; after `legalityReview.completedAt`.' }),
     outcome: StringEnum(discussionOutcomes, { adopted: '通过', rejected: '不予通过', deferred: '暂缓' }, { description: '讨论结果 outcome' }),
   },
-  optional: [],
-  example: { meeting: '团结镇党委会 2025 年第 8 次会议', heldAt: '2025-04-10T02:00:00.000Z', outcome: 'adopted' },
+  {
+    $id: 'DecisionCollectiveDiscussion',
+    additionalProperties: false,
+    description: '集体讨论决定 collective discussion. Only after a lawful legality review.',
+    examples: [{ meeting: '团结镇党委会 2025 年第 8 次会议', heldAt: '2025-04-10T02:00:00.000Z', outcome: 'adopted' }],
+  },
+)
+
+/** The steps in statutory order, by their field names on a decision. */
+export const steps = {
+  publicParticipation: DecisionPublicParticipation,
+  expertArgumentation: DecisionExpertArgumentation,
+  riskAssessment: DecisionRiskAssessment,
+  legalityReview: DecisionLegalityReview,
+  collectiveDiscussion: DecisionCollectiveDiscussion,
+}
+export type StepName = keyof typeof steps
+export const stepNames = Object.keys(steps) as StepName[]
+
+/**
+ * A merge patch merges into a nested object (RFC 7396 §2), so a change may name only some members
+ * and clear an optional one with null; the merged step must then be complete.
+ */
+function stepPatch(step: TObject) {
+  const required = new Set(step.required ?? [])
+  const id = (step as { $id?: string }).$id!
+  const properties = Object.fromEntries(
+    Object.entries(step.properties).map(([name, schema]) => [name, Type.Optional(required.has(name) ? schema : Nullable(schema as TSchema))]),
+  )
+  return Type.Object(properties, {
+    $id: `${id}Patch`,
+    additionalProperties: false,
+    description: `Merge patch of \`${id}\`: the members given replace the stored ones, null clears an optional one; the merged step must be complete.`,
+  })
 }
 
-const shapes = { publicParticipation, expertArgumentation, riskAssessment, legalityReview, collectiveDiscussion }
-export type StepName = keyof typeof shapes
-export const stepNames = Object.keys(shapes) as StepName[]
-
-export const stepSchemas = stepNames.map((name) => stepObject(shapes[name]))
-export const stepPatchSchemas = stepNames.map((name) => stepPatch(shapes[name]))
-
-/** `$id` of a step's component and of its merge-patch component. */
-export const stepId = (name: StepName) => shapes[name].id
-export const stepPatchId = (name: StepName) => patchIdOf(shapes[name].id)
-export const stepExample = (name: StepName) => shapes[name].example
+export const stepPatches = Object.fromEntries(stepNames.map((name) => [name, stepPatch(steps[name])])) as unknown as Record<StepName, TObject>
+export const stepComponents = [...stepNames.map((name) => steps[name]), ...stepNames.map((name) => stepPatches[name])]

@@ -1,17 +1,6 @@
 import { Type, type Static } from 'typebox'
-import {
-  DateOrDateTime,
-  DateTime,
-  ListOf,
-  Nullable,
-  RecordOf,
-  Phone,
-  RepeatableEnum,
-  StringEnum,
-  Text,
-  Uuid,
-  listQueryProperties,
-} from '../../core/schemas.js'
+import type { Transitions } from '../../core/lifecycle.js'
+import { DateOrDateTime, DateTime, Nullable, Phone, RecordOf, Ref, RepeatableEnum, StatusEnum, StringEnum, Text, Uuid } from '../../core/schemas.js'
 
 export const categories = [
   'land', 'neighborhood', 'marriage_family', 'labor', 'contract', 'property_management', 'damages', 'village_affairs', 'other',
@@ -32,7 +21,19 @@ export const sources = ['grid_inspection', 'petition', 'hotline', 'walk_in', 're
 const sourceLabels = { grid_inspection: '网格排查', petition: '信访', hotline: '热线', walk_in: '来访', referral: '转办', other: '其他' } as const
 
 export const statuses = ['reported', 'mediating', 'resolved', 'escalated', 'unresolved'] as const
+export type DisputeStatus = (typeof statuses)[number]
 const statusLabels = { reported: '已登记', mediating: '调解中', resolved: '已化解', escalated: '已上报', unresolved: '未化解' } as const
+
+/** The status graph of the contract (API.md §4); resolved and unresolved are final. */
+export const transitions = {
+  reported: ['mediating', 'resolved', 'escalated', 'unresolved'],
+  mediating: ['resolved', 'escalated', 'unresolved'],
+  escalated: ['mediating', 'resolved', 'unresolved'],
+  resolved: [],
+  unresolved: [],
+} as const satisfies Transitions<DisputeStatus>
+/** Still being handled: the statuses that are not final. */
+export const openStatuses = ['reported', 'mediating', 'escalated'] as const satisfies readonly DisputeStatus[]
 
 const partyRoles = ['applicant', 'respondent', 'third_party'] as const
 const partyRoleLabels = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' } as const
@@ -49,11 +50,7 @@ const resolutionMethodLabels = {
 
 const Category = StringEnum(categories, categoryLabels, { description: '纠纷类别 category' })
 const Source = StringEnum(sources, sourceLabels, { description: '来源 source' })
-const Status = StringEnum(statuses, statusLabels, {
-  description:
-    '状态 status. Transitions: reported → mediating | resolved | escalated | unresolved; mediating → resolved | escalated | unresolved; ' +
-    'escalated → mediating | resolved | unresolved; resolved and unresolved are final',
-})
+const Status = StatusEnum(statuses, statusLabels, transitions)
 const ResolutionMethod = StringEnum(resolutionMethods, resolutionMethodLabels, { description: '化解方式 method' })
 
 export const DisputeParty = Type.Object(
@@ -143,7 +140,7 @@ const fields = {
   category: Category,
   source: Source,
   isPetitionBacklog: Type.Boolean({ description: '信访积案 a backlog petition case.' }),
-  parties: Type.Array(Type.Ref('DisputeParty'), { minItems: 1, maxItems: 50, description: '当事人, 1 to 50.' }),
+  parties: Type.Array(Ref(DisputeParty), { minItems: 1, maxItems: 50, description: '当事人, 1 to 50.' }),
   reportedAt: DateTime({ description: '发现或登记时间 when the dispute was found or reported.' }),
   mediator: Text(100, { description: '调解人或调解组织', examples: ['团结镇人民调解委员会 王建国'] }),
   status: Status,
@@ -161,7 +158,7 @@ export const DisputeCreate = Type.Object(
     reportedAt: fields.reportedAt,
     mediator: Type.Optional(fields.mediator),
     status: Type.Optional({ ...fields.status, default: 'reported' }),
-    resolution: Type.Optional(Type.Ref('DisputeResolution')),
+    resolution: Type.Optional(Ref(DisputeResolution)),
   },
   {
     $id: 'DisputeCreate',
@@ -183,7 +180,7 @@ export const DisputeUpdate = Type.Object(
     reportedAt: Type.Optional(fields.reportedAt),
     mediator: Type.Optional(Nullable(fields.mediator)),
     status: Type.Optional(fields.status),
-    resolution: Type.Optional(Nullable(Type.Ref('DisputeResolutionPatch'))),
+    resolution: Type.Optional(Nullable(Ref(DisputeResolutionPatch))),
   },
   {
     $id: 'DisputeUpdate',
@@ -209,7 +206,7 @@ export const Dispute = RecordOf(
     reportedAt: fields.reportedAt,
     mediator: Type.Optional(fields.mediator),
     status: fields.status,
-    resolution: Type.Optional(Type.Ref('DisputeResolution')),
+    resolution: Type.Optional(Ref(DisputeResolution)),
   },
   {
     description:
@@ -219,20 +216,14 @@ export const Dispute = RecordOf(
   },
 )
 
-export const DisputeList = ListOf('Dispute', 'DisputeList', recordExample)
-
-export const DisputeListQuery = Type.Object(
-  {
-    ...listQueryProperties(['reportedAt', 'createdAt', 'updatedAt'], '-reportedAt'),
-    status: RepeatableEnum(statuses, 'Only these statuses (repeatable)', statusLabels),
-    category: RepeatableEnum(categories, 'Only these categories (repeatable)', categoryLabels),
-    source: RepeatableEnum(sources, 'Only these sources (repeatable)', sourceLabels),
-    isPetitionBacklog: Type.Optional(Type.Boolean({ description: 'Only backlog petition cases (true) or only the others (false).' })),
-    reportedFrom: Type.Optional(DateOrDateTime('Only disputes reported at or after this.')),
-    reportedTo: Type.Optional(DateOrDateTime('Only disputes reported at or before this.')),
-  },
-  { additionalProperties: false },
-)
+export const disputeFilters = {
+  status: RepeatableEnum(statuses, 'Only these statuses (repeatable)', statusLabels),
+  category: RepeatableEnum(categories, 'Only these categories (repeatable)', categoryLabels),
+  source: RepeatableEnum(sources, 'Only these sources (repeatable)', sourceLabels),
+  isPetitionBacklog: Type.Optional(Type.Boolean({ description: 'Only backlog petition cases (true) or only the others (false).' })),
+  reportedFrom: Type.Optional(DateOrDateTime('Only disputes reported at or after this.')),
+  reportedTo: Type.Optional(DateOrDateTime('Only disputes reported at or before this.')),
+}
 
 export type DisputeCreate = Static<typeof DisputeCreate>
-export const disputeSchemas = [DisputeParty, DisputeResolution, DisputeResolutionPatch, DisputeCreate, DisputeUpdate, Dispute, DisputeList]
+export const disputeComponents = [DisputeParty, DisputeResolution, DisputeResolutionPatch]

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
-import { DateTime, IdNumber, Nullable, Phone, StringEnum, Text } from '../../core/schemas.js'
+import type { Transitions } from '../../core/lifecycle.js'
+import { DateTime, IdNumber, Nullable, Phone, StatusEnum, StringEnum, Text } from '../../core/schemas.js'
 
 // The enums and nested objects of an enforcement case, each a named OpenAPI component.
 
@@ -13,6 +14,23 @@ export const decisionTypes = [
 export const reviewResults = ['pending', 'upheld', 'revoked', 'modified', 'confirmed_unlawful', 'dismissed', 'withdrawn', 'settled'] as const
 export type CaseStatus = (typeof statuses)[number]
 
+export const transitions = {
+  registered: ['investigating', 'dismissed'],
+  investigating: ['legal_review', 'decided', 'dismissed'],
+  legal_review: ['investigating', 'decided'],
+  decided: ['closed'],
+  closed: [],
+  dismissed: [],
+} as const satisfies Transitions<CaseStatus>
+
+/** Not yet decided and not final: the statuses the partial index `enforcement_cases_open_registered_idx` keeps. */
+export const openStatuses = ['registered', 'investigating', 'legal_review'] as const satisfies readonly CaseStatus[]
+export const decidedStatuses = ['decided', 'closed'] as const satisfies readonly CaseStatus[]
+/** Review results that mean the agency lost (败诉). */
+export const lostReviewResults = ['revoked', 'modified', 'confirmed_unlawful'] as const satisfies readonly (typeof reviewResults)[number][]
+/** A case not decided this many days after registration is overdue (API.md §4). */
+export const OVERDUE_AFTER_DAYS = 90
+
 /** 1 000 000 000 000 fen = 100 亿元: above any penalty a county could impose, far below 2^53. */
 export const MAX_FINE_FEN = 1_000_000_000_000
 
@@ -22,7 +40,7 @@ export const domainLabels = {
   market_regulation: '市场监管', agriculture: '农业农村', transport: '交通运输', other: '其他',
 } as const
 
-export const Status = StringEnum(statuses, statusLabels, { description: '状态 status' })
+export const Status = StatusEnum(statuses, statusLabels, transitions)
 export const Domain = StringEnum(domains, domainLabels, { description: '执法领域 domain' })
 const PartyType = StringEnum(['person', 'organization'], { person: '个人', organization: '单位' }, { description: '当事人类型 type' })
 const ReviewConclusion = StringEnum(['approved', 'returned'], { approved: '同意', returned: '退回' }, { description: '审核结论 conclusion' })

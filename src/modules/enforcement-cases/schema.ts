@@ -1,6 +1,22 @@
-import { Type, type Static } from 'typebox'
-import { DateOrDateTime, DateTime, ListOf, Nullable, RecordOf, RepeatableEnum, Text, Uuid, listQueryProperties } from '../../core/schemas.js'
-import { Domain, Status, domainLabels, domains, enforcementCaseComponents, statusLabels, statuses } from './components.js'
+import { Type } from 'typebox'
+import { DateOrDateTime, DateTime, Nullable, RecordOf, Ref, RepeatableEnum, Text, Uuid } from '../../core/schemas.js'
+import {
+  Domain,
+  EnforcementDecision,
+  EnforcementDecisionPatch,
+  EnforcementLegalReview,
+  EnforcementLegalReviewPatch,
+  EnforcementOfficer,
+  EnforcementParty,
+  EnforcementPartyPatch,
+  EnforcementRecording,
+  EnforcementReview,
+  Status,
+  domainLabels,
+  domains,
+  statusLabels,
+  statuses,
+} from './components.js'
 
 const fields = {
   gridUnitId: Uuid({ description: 'The grid unit (e.g. the town) whose agency handles the case.' }),
@@ -8,15 +24,15 @@ const fields = {
   title: Text(200, { examples: ['张某某违法占用耕地建房案'] }),
   domain: Domain,
   isMajor: Type.Boolean({ description: '重大执法决定: needs an approved legal review before `decided` (行政处罚法 第五十八条).' }),
-  party: Type.Ref('EnforcementParty'),
-  officers: Type.Array(Type.Ref('EnforcementOfficer'), { maxItems: 10, description: '执法人员, at most 10; from `investigating` on at least two with distinct certificates.' }),
+  party: Ref(EnforcementParty),
+  officers: Type.Array(Ref(EnforcementOfficer), { maxItems: 10, description: '执法人员, at most 10; from `investigating` on at least two with distinct certificates.' }),
   registeredAt: DateTime({ description: '立案时间' }),
   status: Status,
-  legalReview: Type.Ref('EnforcementLegalReview'),
-  decision: Type.Ref('EnforcementDecision'),
+  legalReview: Ref(EnforcementLegalReview),
+  decision: Ref(EnforcementDecision),
   publishedAt: DateTime({ description: '公示时间 (行政执法公示制度).' }),
-  recordings: Type.Array(Type.Ref('EnforcementRecording'), { maxItems: 200, description: '全过程记录, at most 200; `closed` needs at least one.' }),
-  reviews: Type.Array(Type.Ref('EnforcementReview'), { maxItems: 10, description: '行政复议、行政诉讼, at most 10.' }),
+  recordings: Type.Array(Ref(EnforcementRecording), { maxItems: 200, description: '全过程记录, at most 200; `closed` needs at least one.' }),
+  reviews: Type.Array(Ref(EnforcementReview), { maxItems: 10, description: '行政复议、行政诉讼, at most 10.' }),
 }
 
 const example = {
@@ -83,12 +99,12 @@ export const EnforcementCaseUpdate = Type.Object(
     title: Type.Optional(fields.title),
     domain: Type.Optional(fields.domain),
     isMajor: Type.Optional(fields.isMajor),
-    party: Type.Optional(Type.Ref('EnforcementPartyPatch')),
+    party: Type.Optional(Ref(EnforcementPartyPatch)),
     officers: Type.Optional(fields.officers),
     registeredAt: Type.Optional(fields.registeredAt),
     status: Type.Optional(fields.status),
-    legalReview: Type.Optional(Nullable(Type.Ref('EnforcementLegalReviewPatch'))),
-    decision: Type.Optional(Nullable(Type.Ref('EnforcementDecisionPatch'))),
+    legalReview: Type.Optional(Nullable(Ref(EnforcementLegalReviewPatch))),
+    decision: Type.Optional(Nullable(Ref(EnforcementDecisionPatch))),
     publishedAt: Type.Optional(Nullable(fields.publishedAt)),
     recordings: Type.Optional(fields.recordings),
     reviews: Type.Optional(fields.reviews),
@@ -129,22 +145,11 @@ export const EnforcementCase = RecordOf(
   },
 )
 
-export const EnforcementCaseList = ListOf('EnforcementCase', 'EnforcementCaseList', recordExample)
-
-export const EnforcementCaseListQuery = Type.Object(
-  {
-    ...listQueryProperties(['registeredAt', 'caseNumber', 'createdAt', 'updatedAt'], '-registeredAt'),
-    status: RepeatableEnum(statuses, 'Only cases in these statuses (repeatable)', statusLabels),
-    domain: RepeatableEnum(domains, 'Only cases of these domains (repeatable)', domainLabels),
-    isMajor: Type.Optional(Type.Boolean({ description: 'Only major (true) or ordinary (false) cases.' })),
-    overdue: Type.Optional(Type.Boolean({ description: 'Only overdue (true) or not overdue (false) cases.' })),
-    registeredFrom: Type.Optional(DateOrDateTime('Only cases registered at or after this.')),
-    registeredTo: Type.Optional(DateOrDateTime('Only cases registered at or before this.')),
-  },
-  { additionalProperties: false },
-)
-
-export type EnforcementCaseCreate = Static<typeof EnforcementCaseCreate>
-export const enforcementCaseSchemas = [
-  ...enforcementCaseComponents, EnforcementCaseCreate, EnforcementCaseUpdate, EnforcementCase, EnforcementCaseList,
-]
+export const enforcementCaseFilters = {
+  status: RepeatableEnum(statuses, 'Only cases in these statuses (repeatable)', statusLabels),
+  domain: RepeatableEnum(domains, 'Only cases of these domains (repeatable)', domainLabels),
+  isMajor: Type.Optional(Type.Boolean({ description: 'Only major (true) or ordinary (false) cases.' })),
+  overdue: Type.Optional(Type.Boolean({ description: 'Only overdue (true) or not overdue (false) cases.' })),
+  registeredFrom: Type.Optional(DateOrDateTime('Only cases registered at or after this.')),
+  registeredTo: Type.Optional(DateOrDateTime('Only cases registered at or before this.')),
+}

@@ -1,8 +1,9 @@
-import { Type, type Static } from 'typebox'
-import { ListOf, Nullable, Phone, RecordOf, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter, listQueryProperties } from '../../core/schemas.js'
+import { Type } from 'typebox'
+import { Nullable, Phone, RecordOf, Ref, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter } from '../../core/schemas.js'
 
 export const levels = ['county', 'town', 'village', 'community', 'grid'] as const
 export const levelLabels = { county: '旗县', town: '乡镇', village: '村', community: '社区', grid: '网格' } as const
+export type Level = (typeof levels)[number]
 export const workerRoles = ['grid_leader', 'grid_worker', 'legal_adviser', 'legal_literate', 'mediator', 'police', 'other'] as const
 
 const Level = StringEnum(levels, levelLabels, { description: '层级 level' })
@@ -50,7 +51,7 @@ const fields = {
   name: Text(100, { examples: ['团结镇'] }),
   level: Level,
   description: Text(2000),
-  workers: Type.Array(Type.Ref('GridWorker'), { maxItems: 200, description: '网格员、法律顾问、法律明白人…, at most 200.' }),
+  workers: Type.Array(Ref(GridWorker), { maxItems: 200, description: '网格员、法律顾问、法律明白人…, at most 200.' }),
 }
 
 export const GridUnitCreate = Type.Object(
@@ -100,16 +101,7 @@ export const GridUnit = RecordOf(
   },
 )
 
-export const GridUnitList = ListOf('GridUnit', 'GridUnitList', recordExample)
-
-export const GridUnitListQuery = Type.Object(
-  {
-    ...listQueryProperties(['code', 'name', 'createdAt', 'updatedAt'], 'code'),
-    level: RepeatableEnum(levels, 'Only these levels (repeatable)', levelLabels),
-    parentId: Type.Optional(UuidFilter('Only the direct children of this unit.')),
-  },
-  { additionalProperties: false },
-)
-
-export type GridUnitCreate = Static<typeof GridUnitCreate>
-export const gridUnitSchemas = [GridWorker, GridUnitCreate, GridUnitUpdate, GridUnit, GridUnitList]
+export const gridUnitFilters = {
+  level: RepeatableEnum(levels, 'Only these levels (repeatable)', levelLabels),
+  parentId: Type.Optional(UuidFilter('Only the direct children of this unit.')),
+}

@@ -1,5 +1,5 @@
-import { Type, type Static } from 'typebox'
-import { DateOrDateTime, DateTime, ListOf, Nullable, RecordOf, RepeatableEnum, StringEnum, Text, Uuid, listQueryProperties } from '../../core/schemas.js'
+import { Type } from 'typebox'
+import { DateOrDateTime, DateTime, Nullable, RecordOf, RepeatableEnum, StringEnum, Text, Uuid } from '../../core/schemas.js'
 
 export const formats = ['lecture', 'exhibition', 'consultation_desk', 'broadcast', 'short_video', 'performance', 'training', 'study_session', 'other'] as const
 export const formatLabels = {
@@ -34,9 +34,6 @@ export const audienceLabels = {
   general_public: '社会公众',
   other: '其他',
 } as const
-
-export const sortFields = ['startsAt', 'createdAt', 'updatedAt'] as const
-export const defaultSort = '-startsAt'
 
 // Bounds well above any township's figures, so a typo (an extra digit or three) is caught.
 const MAX_PEOPLE_OR_COPIES = 10_000_000
@@ -160,19 +157,10 @@ export const LegalEducationEvent = RecordOf(
   },
 )
 
-export const LegalEducationEventList = ListOf('LegalEducationEvent', 'LegalEducationEventList', recordExample)
-
-export const LegalEducationEventListQuery = Type.Object(
-  {
-    ...listQueryProperties(sortFields, defaultSort),
-    format: RepeatableEnum(formats, 'Only these formats (repeatable)', formatLabels),
-    venueType: RepeatableEnum(venueTypes, 'Only these venue types (repeatable)', venueTypeLabels),
-    audience: RepeatableEnum(audiences, 'Only these audiences (repeatable)', audienceLabels),
-    startsFrom: Type.Optional(DateOrDateTime('Only events starting at or after this.')),
-    startsTo: Type.Optional(DateOrDateTime('Only events starting at or before this.')),
-  },
-  { additionalProperties: false },
-)
-
-export type LegalEducationEventListQuery = Static<typeof LegalEducationEventListQuery>
-export const legalEducationEventSchemas = [LegalEducationEventCreate, LegalEducationEventUpdate, LegalEducationEvent, LegalEducationEventList]
+export const legalEducationEventFilters = {
+  format: RepeatableEnum(formats, 'Only these formats (repeatable)', formatLabels),
+  venueType: RepeatableEnum(venueTypes, 'Only these venue types (repeatable)', venueTypeLabels),
+  audience: RepeatableEnum(audiences, 'Only these audiences (repeatable)', audienceLabels),
+  startsFrom: Type.Optional(DateOrDateTime('Only events starting at or after this.')),
+  startsTo: Type.Optional(DateOrDateTime('Only events starting at or before this.')),
+}

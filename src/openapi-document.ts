@@ -1,6 +1,6 @@
-import { buildApp } from '../app.js'
-import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/client.js'
+import { buildApp } from './app.js'
+import { loadConfig } from './config.js'
+import { openDatabase } from './db/client.js'
 
 /**
  * The OpenAPI document exactly as the service serves it. Building it needs no data, so it runs

@@ -1,30 +1,32 @@
-import { Type, type Static, type TSchema } from 'typebox'
-import { StringEnum, Uuid } from '../../core/schemas.js'
+import { Type, type Static, type TInteger, type TObject } from 'typebox'
+import { Ref, StringEnum, Uuid } from '../core/schemas.js'
+import { demoStatisticsExample } from './statistics-example.js'
 import {
   disputeCategories,
   disputeCategoryLabels,
   legalityConclusionLabels,
   legalityConclusions,
+  levelLabels,
+  levels,
   venueTypeLabels,
   venueTypes,
-} from '../../reports/vocabulary.js'
-import { demoStatisticsExample } from './example.js'
+} from './vocabulary.js'
 
 const Count = (description: string) => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description })
 const Rate = (description: string) =>
   Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: `${description} A fraction 0..1; null when there is nothing to divide.` })
 
 /** One count per enum value, zeros included, so a caller never has to guess a missing key. */
-function CountMap(values: readonly string[], labels: Record<string, string>, description: string) {
-  const properties: Record<string, TSchema> = Object.fromEntries(values.map((v) => [v, Count(labels[v] ?? v)]))
-  return Type.Object(properties, { additionalProperties: false, description: `${description}; every value is listed, zeros included.` })
+function CountMap<const V extends readonly string[]>(values: V, labels: Partial<Record<V[number], string>>, description: string) {
+  const properties = Object.fromEntries(values.map((v) => [v, Count(labels[v as V[number]] ?? v)])) as Record<V[number], TInteger>
+  return Type.Object(properties, { additionalProperties: false, description: `${description}; every value is listed, zeros included.` }) as TObject<Record<V[number], TInteger>>
 }
 
 export const StatisticsGridUnit = Type.Object(
   {
     id: Uuid(),
     name: Type.String({ maxLength: 100, examples: ['团结镇'] }),
-    level: StringEnum(['county', 'town', 'village', 'community', 'grid'], { county: '旗县', town: '乡镇', village: '村', community: '社区', grid: '网格' }),
+    level: StringEnum(levels, levelLabels),
   },
   { $id: 'StatisticsGridUnit', additionalProperties: false, description: 'The unit whose subtree the figures cover.' },
 )
@@ -90,16 +92,20 @@ export const GridUnitFigures = Type.Object(
   { $id: 'GridUnitFigures', additionalProperties: false, description: '基层治理: the units and workers as of now, not per year.' },
 )
 
+const statisticsProperties = {
+  year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+  gridUnit: Ref(StatisticsGridUnit),
+  decisions: Ref(DecisionFigures),
+  enforcement: Ref(EnforcementFigures),
+  legalEducation: Ref(LegalEducationFigures),
+  disputes: Ref(DisputeFigures),
+  gridUnits: Ref(GridUnitFigures),
+}
+/** The figures object (its example, the demo's 团结镇 2025, is typed by it). */
+export type Statistics = Static<TObject<typeof statisticsProperties>>
+
 export const Statistics = Type.Object(
-  {
-    year: Type.Integer({ minimum: 1990, maximum: 2100 }),
-    gridUnit: Type.Ref('StatisticsGridUnit'),
-    decisions: Type.Ref('DecisionFigures'),
-    enforcement: Type.Ref('EnforcementFigures'),
-    legalEducation: Type.Ref('LegalEducationFigures'),
-    disputes: Type.Ref('DisputeFigures'),
-    gridUnits: Type.Ref('GridUnitFigures'),
-  },
+  statisticsProperties,
   {
     $id: 'Statistics',
     additionalProperties: false,

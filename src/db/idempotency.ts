@@ -1,14 +1,9 @@
-import { createHash } from 'node:crypto'
 import { and, eq, lt, sql } from 'drizzle-orm'
-import type { Db, Tx } from '../db/client.js'
-import { idempotencyKeys } from '../db/schema/index.js'
 import { problem } from '../core/problems.js'
-import { canonicalJson } from '../core/documents.js'
+import type { Db, Tx } from './client.js'
+import { idempotencyKeys } from './schema/index.js'
 
 export const IDEMPOTENCY_TTL_HOURS = 24
-
-export const requestHash = (method: string, path: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex')
 
 /**
  * Claims an Idempotency-Key inside the create's own transaction. The primary key makes a second

@@ -1,5 +1,5 @@
-import { renderAnnualReport } from '../../reports/annual-report.js'
-import type { Statistics } from '../../reports/statistics.js'
+import { renderAnnualReport } from './annual-report.js'
+import type { Statistics } from './statistics-schema.js'
 
 /** What the demo county (`npm run seed:demo`) answers for 团结镇 in 2025: the figures of its real report. */
 export const demoStatisticsExample: Statistics = {

@@ -1,15 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { Db } from '../../db/client.js'
-import { gridUnits } from '../../db/schema/index.js'
-import { invalid, notFound } from '../../core/problems.js'
-import { commonProblems, problemResponses } from '../../http/responses.js'
-import type { ModuleContext } from '../../records/record-service.js'
-import { renderAnnualReport } from '../../reports/annual-report.js'
-import { computeStatistics, type Statistics, type StatisticsUnit } from '../../reports/statistics.js'
-import { demoReportExample } from './example.js'
-import { StatisticsQuery } from './schema.js'
+import type { Actor } from '../core/actor.js'
+import { invalid, notFound } from '../core/problems.js'
+import { Ref } from '../core/schemas.js'
+import type { Db } from '../db/client.js'
+import { findLiveUnit } from '../db/grid-units.js'
+import { renderAnnualReport } from '../reports/annual-report.js'
+import { demoReportExample } from '../reports/statistics-example.js'
+import { Statistics, StatisticsQuery } from '../reports/statistics-schema.js'
+import { computeStatistics, type StatisticsUnit } from '../reports/statistics.js'
+import { commonProblems, problemResponses } from './responses.js'
 
 const SCOPE = 'statistics:read'
 const MARKDOWN = 'text/markdown; charset=utf-8'
@@ -18,23 +19,19 @@ const scopeNote =
   'A unit that does not exist, is deleted or lies outside the key’s jurisdiction answers 404, as a record would.'
 
 /** The unit asked for, when it is live and inside the caller's jurisdiction; 404 otherwise, like a record. */
-async function unitFor(db: Db, request: FastifyRequest): Promise<StatisticsUnit> {
-  const { gridUnitId } = request.query as StatisticsQuery
-  const jurisdiction = request.actor.gridUnitId
-  const id = gridUnitId ?? jurisdiction
+async function unitFor(db: Db, actor: Actor, query: StatisticsQuery): Promise<StatisticsUnit> {
+  const jurisdiction = actor.gridUnitId
+  const id = query.gridUnitId ?? jurisdiction
   if (!id) throw invalid([{ in: 'query', pointer: '/gridUnitId', message: 'is required for a key not bound to a grid unit' }])
-  const [unit] = await db
-    .select({ id: gridUnits.id, name: gridUnits.name, level: gridUnits.level })
-    .from(gridUnits)
-    .where(and(eq(gridUnits.id, id), isNull(gridUnits.deletedAt), ...(jurisdiction ? [sql`${gridUnits.path} @> ARRAY[${jurisdiction}]::uuid[]`] : [])))
-  if (!unit) throw notFound('grid unit', id)
-  return unit
+  const found = await findLiveUnit(db, id, jurisdiction)
+  if (!found?.inJurisdiction) throw notFound('grid unit', id)
+  return { id: found.unit.id, name: found.unit.name, level: found.unit.level as StatisticsUnit['level'] }
 }
 
-export async function statisticsRoutes(app: FastifyInstance, { db }: ModuleContext) {
+export async function statisticsRoutes(fastify: FastifyInstance, db: Db) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const tags = ['Statistics']
-  const statisticsOf = async (request: FastifyRequest): Promise<Statistics> =>
-    computeStatistics(db, await unitFor(db, request), (request.query as StatisticsQuery).year)
+  const statisticsOf = async ({ actor, query }: { actor: Actor; query: StatisticsQuery }) => computeStatistics(db, await unitFor(db, actor, query), query.year)
 
   app.get('/v1/statistics', {
     config: { scope: SCOPE },
@@ -48,7 +45,7 @@ export async function statisticsRoutes(app: FastifyInstance, { db }: ModuleConte
         '(reviews by `filedAt`, losses by `closedAt`), events by `startsAt`, disputes by `reportedAt`. Deleted records never count; grid-unit figures are as of now. ' +
         `Rates are fractions 0..1, null when there is nothing to divide. ${scopeNote}`,
       querystring: StatisticsQuery,
-      response: { 200: { ...Type.Ref('Statistics'), description: 'The figures.' }, ...problemResponses(400, 404, ...commonProblems) },
+      response: { 200: { ...Ref(Statistics), description: 'The figures.' }, ...problemResponses(400, 404, ...commonProblems) },
     },
     handler: statisticsOf,
   })

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify'
-import { Type } from 'typebox'
-import { problem } from '../../core/problems.js'
-import { commonProblems, problemResponses } from '../../http/responses.js'
-import type { ModuleContext } from '../../records/record-service.js'
-import { hasPendingEvents, readFeed, sequencePendingEvents } from './repository.js'
-import { AuditEventQuery } from './schema.js'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { problem } from '../core/problems.js'
+import { Ref } from '../core/schemas.js'
+import { hasPendingEvents, readFeed, sequencePendingEvents } from '../db/audit.js'
+import type { Db } from '../db/client.js'
+import { AuditEventList, AuditEventQuery } from '../modules/audit-events/schema.js'
+import { commonProblems, problemResponses } from './responses.js'
 
-export async function auditEventRoutes(app: FastifyInstance, { db }: ModuleContext) {
+export async function auditEventRoutes(fastify: FastifyInstance, db: Db) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   app.get('/v1/audit-events', {
     config: { scope: 'audit:read' },
     schema: {
@@ -18,11 +20,11 @@ export async function auditEventRoutes(app: FastifyInstance, { db }: ModuleConte
         'an event whose transaction commits late is still delivered after the cursor, never skipped. Before and after carry personal data as stored, ' +
         'so the feed needs `audit:read` and is refused (403) to keys bound to a jurisdiction: it spans every unit.',
       querystring: AuditEventQuery,
-      response: { 200: { ...Type.Ref('AuditEventList'), description: 'Events and the cursor to continue from.' }, ...problemResponses(400, ...commonProblems) },
+      response: { 200: { ...Ref(AuditEventList), description: 'Events and the cursor to continue from.' }, ...problemResponses(400, ...commonProblems) },
     },
     handler: async (request) => {
       if (request.actor.gridUnitId) throw problem('forbidden', 'The audit feed spans every jurisdiction; use a key not bound to a grid unit.')
-      const query = request.query as AuditEventQuery
+      const { query } = request
       const after = Number(query.after ?? '0')
       if (await hasPendingEvents(db)) await sequencePendingEvents(db)
       const limit = query.limit ?? 100

@@ -1,0 +1,56 @@
+import type { RuleViolation } from '../../core/problems.js'
+import { anyOf, dateRange, equalsFlag } from '../../db/filters.js'
+import { sortBy } from '../../db/keyset.js'
+import { disputes } from '../../db/schema/index.js'
+import { defineResource, ownedByUnit, type WritableOf } from '../../records/define-resource.js'
+import { Dispute, DisputeCreate, DisputeUpdate, disputeComponents, disputeFilters, transitions } from './schema.js'
+
+/**
+ * `resolution-required`: a resolved dispute says how it was settled.
+ * `resolution-after-report`: nothing is settled before it was reported, whatever the status.
+ */
+export function disputeRules(next: WritableOf<typeof DisputeCreate>): RuleViolation[] {
+  const violations: RuleViolation[] = []
+  const { resolution } = next
+  if (next.status === 'resolved' && !resolution) {
+    violations.push({ rule: 'resolution-required', message: 'a resolved dispute needs a resolution (method, summary, agreementReached, resolvedAt)' })
+  }
+  if (resolution && Date.parse(resolution.resolvedAt) < Date.parse(next.reportedAt)) {
+    violations.push({ rule: 'resolution-after-report', message: `resolution.resolvedAt ${resolution.resolvedAt} is before reportedAt ${next.reportedAt}` })
+  }
+  return violations
+}
+
+export const disputesResource = defineResource({
+  collection: 'disputes',
+  noun: 'dispute',
+  names: { one: 'Dispute', many: 'Disputes' },
+  label: '矛盾纠纷',
+  tag: { name: 'Disputes', description: '矛盾纠纷: the grid-based investigation and mediation register.' },
+  schemas: { create: DisputeCreate, update: DisputeUpdate, record: Dispute, filters: disputeFilters, components: disputeComponents },
+  table: disputes,
+  owner: ownedByUnit(disputes.gridUnitId),
+  lifecycle: { transitions },
+  rules: disputeRules,
+  sorts: {
+    reportedAt: sortBy(disputes.reportedAt, { perUnitIndex: true }),
+    createdAt: sortBy(disputes.createdAt),
+    updatedAt: sortBy(disputes.updatedAt),
+  },
+  defaultSort: '-reportedAt',
+  filters: (query) => [
+    ...anyOf(disputes.status, query.status),
+    ...anyOf(disputes.category, query.category),
+    ...anyOf(disputes.source, query.source),
+    ...equalsFlag(disputes.isPetitionBacklog, query.isPetitionBacklog),
+    ...dateRange(disputes.reportedAt, query.reportedFrom, query.reportedTo),
+  ],
+  docs: {
+    list:
+      'Filters: `status`, `category`, `source` (each repeatable), `isPetitionBacklog`, `reportedFrom`/`reportedTo` (inclusive; a plain date is that whole day in UTC+8), ' +
+      '`gridUnitId` (the unit and its whole subtree), `q` (title, description, mediator; Chinese substrings of any length), `updatedSince`.',
+    create: 'A record sent already resolved must carry its resolution.',
+    rules:
+      '`resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`).',
+  },
+})

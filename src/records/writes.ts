@@ -1,0 +1,159 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Actor, WriteContext } from '../core/actor.js'
+import { canonicalJson, normalizeDateTimes, toJson } from '../core/documents.js'
+import { ifMatchHolds, type IfMatch } from '../core/etag.js'
+import { applyMergePatch } from '../core/merge-patch.js'
+import { maskedValuePointers } from '../core/pii.js'
+import { invalid, problem, ruleViolation, type RuleViolation } from '../core/problems.js'
+import { idOf } from '../core/schemas.js'
+import { transitionViolation } from '../core/lifecycle.js'
+import { assertValid } from '../core/validation.js'
+import { insertAuditEvent, type AuditAction } from '../db/audit.js'
+import { queryRows, type Tx } from '../db/client.js'
+import { pgErrorOf } from '../db/errors.js'
+import { findLiveUnit, type OwnedTable, type UnitRow } from '../db/grid-units.js'
+import { claimIdempotencyKey, storeIdempotentResponse } from '../db/idempotency.js'
+import type { ApiRecord, Doc, RecordCodec } from './codec.js'
+import type { AnyResource } from './define-resource.js'
+import type { EngineContext } from './engine-context.js'
+import type { RecordReads } from './reads.js'
+import { afterPlacing, assertUnused, placeInTree } from './unit-tree.js'
+
+export interface RecordWrites {
+  create(ctx: WriteContext, input: Doc): Promise<{ record: ApiRecord; replayed: boolean }>
+  update(ctx: WriteContext, id: string, patch: Doc, ifMatch: IfMatch): Promise<ApiRecord>
+  remove(ctx: WriteContext, id: string, ifMatch: IfMatch): Promise<void>
+}
+
+/** The grid unit a written document lands in; null only for a root grid unit. */
+function ownerIdOf(def: AnyResource, doc: Doc): string | null {
+  const field = def.owner.kind === 'unit' ? def.owner.field : def.owner.parentField
+  return (doc[field] as string | null | undefined) ?? null
+}
+
+/** The owning unit must exist; a key bound to a jurisdiction may only write inside it. */
+async function loadOwner(tx: Tx, actor: Actor, ownerId: string | null): Promise<UnitRow | null> {
+  if (ownerId === null) {
+    if (actor.gridUnitId) throw problem('forbidden', `A key bound to grid unit ${actor.gridUnitId} cannot write outside it.`)
+    return null
+  }
+  const found = await findLiveUnit(tx, ownerId, actor.gridUnitId)
+  if (!found) throw ruleViolation([{ rule: 'grid-unit-exists', message: `grid unit ${ownerId} does not exist` }])
+  if (!found.inJurisdiction) throw problem('forbidden', `Grid unit ${ownerId} lies outside the jurisdiction of this API key.`)
+  return found.unit
+}
+
+export function recordWrites(def: AnyResource, env: EngineContext, codec: RecordCodec, reads: RecordReads, owned: readonly OwnedTable[]): RecordWrites {
+  const { db, resolve } = env
+  const writable = def.schemas.create
+  const validateWritable = env.bodyValidator(idOf(writable))
+  const { table } = def
+  const { statements } = reads
+  // Every change, a delete included, moves the version (the ETag) on and stamps the time.
+  const nextVersion = [sql`${statements.quotedNames.version} = ${table.version} + 1`, sql`${statements.quotedNames.updatedAt} = now()`]
+
+  const refuseMaskedValues = (document: unknown) => {
+    const pointers = maskedValuePointers(writable, resolve, document)
+    if (pointers.length > 0) throw invalid(pointers.map((pointer) => ({ in: 'body', pointer, message: 'is a masked value; send the real one or leave the field out' })))
+  }
+
+  function checkDocument(next: Doc, current: ApiRecord | null): void {
+    const errors = def.checks?.(next) ?? []
+    if (errors.length > 0) throw invalid(errors)
+    const violations: RuleViolation[] = []
+    if (def.lifecycle && current) {
+      const moved = transitionViolation(def.lifecycle.transitions, def.noun, String(current.status), String(next.status))
+      if (moved) violations.push(moved)
+    }
+    violations.push(...(def.rules?.(next, current) ?? []))
+    if (violations.length > 0) throw ruleViolation(violations)
+  }
+
+  /** A unique index broken by the write is a 409 naming the field it guards. */
+  async function mapUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      const pg = pgErrorOf(error)
+      const field = pg?.code === '23505' && pg.constraint ? def.unique?.[pg.constraint] : undefined
+      if (field) throw problem('conflict', `Another live ${def.noun} already has this ${field}.`)
+      throw error
+    }
+  }
+
+  const audit = (tx: Tx, ctx: WriteContext, action: AuditAction, id: string, version: number, before: unknown, after: unknown) =>
+    insertAuditEvent(tx, { actor: ctx.actor.name, requestId: ctx.requestId, action, resourceType: def.collection, resourceId: id, version, before, after })
+
+  async function write(tx: Tx, ctx: WriteContext, next: Doc, current: ApiRecord | null): Promise<ApiRecord> {
+    checkDocument(next, current)
+    const tree = def.owner.kind === 'tree' ? def.owner : undefined
+    const ownerId = ownerIdOf(def, next)
+    // A tree unit checks its parent's level on every write; a record only when it moves.
+    const owner = tree || !current || ownerId !== ownerIdOf(def, current) ? await loadOwner(tx, ctx.actor, ownerId) : null
+    const placed = tree ? await placeInTree(tree, tx, next, current, owner) : {}
+    const values = { ...codec.rowOf(next), ...placed }
+    const statement = current
+      ? statements.update(values, and(eq(table.id, current.id), eq(table.version, current.version))!, nextVersion)
+      : statements.insert(values)
+    const [row] = await queryRows<Doc>(tx, statement)
+    const saved = codec.recordOf(statements.decode(row!))
+    if (tree) await afterPlacing(tree, tx, saved, current)
+    await audit(tx, ctx, current ? 'updated' : 'created', saved.id, saved.version, current, saved)
+    return saved
+  }
+
+  async function lockedForChange(tx: Tx, ctx: WriteContext, id: string, ifMatch: IfMatch): Promise<Doc> {
+    // FOR UPDATE: concurrent changes queue here, so none is lost and If-Match is decided once.
+    const row = await reads.findLive(tx, ctx.actor, id, true)
+    if (!ifMatchHolds(ifMatch, row.version as number)) {
+      throw problem('precondition-failed', `${def.noun} ${id} is at version ${String(row.version)}, not the one in If-Match.`)
+    }
+    return row
+  }
+
+  return {
+    async create(ctx, input) {
+      refuseMaskedValues(input)
+      const next = normalizeDateTimes(writable, input, resolve) as Doc
+      return mapUniqueViolation(() =>
+        db.transaction(async (tx) => {
+          const idem = ctx.idempotency
+          if (idem) {
+            const stored = await claimIdempotencyKey(tx, ctx.actor.keyId, idem.key, idem.requestHash)
+            if (stored !== undefined) return { record: stored as ApiRecord, replayed: true }
+          }
+          const record = await write(tx, ctx, next, null)
+          if (idem) await storeIdempotentResponse(tx, ctx.actor.keyId, idem.key, 201, record)
+          return { record, replayed: false }
+        }),
+      )
+    },
+
+    async update(ctx, id, patch, ifMatch) {
+      return mapUniqueViolation(() =>
+        db.transaction(async (tx) => {
+          const row = await lockedForChange(tx, ctx, id, ifMatch)
+          const current = codec.recordOf(row)
+          const stored = codec.docOf(row)
+          const merged = applyMergePatch(stored, patch) as Doc
+          assertValid(validateWritable, merged)
+          refuseMaskedValues(patch)
+          const next = normalizeDateTimes(writable, merged, resolve) as Doc
+          // A patch that changes nothing is answered with the record as it is: no new version, no audit event.
+          if (canonicalJson(toJson(next)) === canonicalJson(stored)) return current
+          return write(tx, ctx, next, current)
+        }),
+      )
+    },
+
+    async remove(ctx, id, ifMatch) {
+      await db.transaction(async (tx) => {
+        const row = await lockedForChange(tx, ctx, id, ifMatch)
+        const current = codec.recordOf(row)
+        if (def.owner.kind === 'tree') await assertUnused(tx, id, owned)
+        await queryRows(tx, statements.update({}, eq(table.id, id), [sql`${statements.quotedNames.deletedAt} = now()`, ...nextVersion]))
+        await audit(tx, ctx, 'deleted', id, current.version + 1, current, null)
+      })
+    },
+  }
+}
