@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import t from 'tap'
 import { openDatabase } from '../src/db/client.js'
-import { computeStatistics } from '../src/reports/statistics.js'
+import { computeStatistics, type StatisticsUnit } from '../src/reports/statistics.js'
 import { dataPlan } from './config.js'
 import { prepareDatabases } from './load.js'
 
@@ -69,7 +69,7 @@ if (!adminUrl) {
       try {
         const client = new pg.Client({ connectionString: url })
         await client.connect()
-        const { rows } = await client.query<{ id: string; name: string; level: string }>(`SELECT id, name, level FROM grid_units WHERE name = '团结镇'`)
+        const { rows } = await client.query<StatisticsUnit>(`SELECT id, name, level FROM grid_units WHERE name = '团结镇'`)
         await client.end()
         figures.push(await computeStatistics(database.db, rows[0]!, plan.year))
       } finally {

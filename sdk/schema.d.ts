@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * List grid units (网格单元列表)
-         * @description Keyset-paged list, newest first by default, limited to the key’s jurisdiction. Needs `grid-units:read`.
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `grid-units:read`.
          *
          *     Filters: `level` (repeatable), `parentId` (direct children), `gridUnitId` (the unit and its whole subtree), `q` (name, code), `updatedSince`. Sorts: `code` (default), `name`, `createdAt`, `updatedAt`.
          */
@@ -81,9 +81,9 @@ export interface paths {
         put?: never;
         /**
          * Create a grid unit (新建网格单元)
-         * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `grid-units:write`.
+         * @description Creates the record and its audit event in one transaction. Needs `grid-units:write`.
          *
-         *     Rules: the parent exists and sits at a higher level (county > town > village/community > grid; a grid may hang straight under a town) — `parent-level`, `grid-unit-exists`; `code` is unique among live units (409 `conflict`).
+         *     Rules: the parent exists and sits at a higher level (county > town > village/community > grid; a grid may hang straight under a town) — `parent-level`, `grid-unit-exists`; `code` is unique among live units (409 `conflict`). A key bound to a jurisdiction writes only units whose parent lies inside it (403 otherwise).
          */
         post: operations["createGridUnit"];
         delete?: never;
@@ -119,7 +119,7 @@ export interface paths {
          * Change a grid unit (修改网格单元)
          * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `grid-units:write`.
          *
-         *     Re-parenting moves the whole subtree and may never make a cycle (`no-cycle`); a level change must keep every child below it (`parent-level`).
+         *     Re-parenting moves the whole subtree and may never make a cycle (`no-cycle`); a level change must keep every child below it (`parent-level`). A key bound to a jurisdiction writes only units whose parent lies inside it (403 otherwise).
          */
         patch: operations["updateGridUnit"];
         trace?: never;
@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * List decisions (重大行政决策列表)
-         * @description Keyset-paged list, newest first by default, limited to the key’s jurisdiction. Needs `decisions:read`.
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `decisions:read`.
          *
          *     Filters: `status`, `category`, `legalityConclusion` (each repeatable), `proposedFrom`, `proposedTo`, `gridUnitId` (the unit and its whole subtree), `q` (title, summary, proposedBy), `updatedSince`. Sorts: `proposedAt` (default `-proposedAt`), `createdAt`, `updatedAt`.
          */
@@ -143,7 +143,7 @@ export interface paths {
          * Create a decision (新建重大行政决策)
          * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `decisions:write`.
          *
-         *     Rules (重大行政决策程序暂行条例), each a 409 `rule-violation` naming it: a `collectiveDiscussion` needs a `legalityReview` concluding `lawful` or `lawful_with_revisions`, completed strictly before `heldAt` (`legality-review-before-discussion`); `adopted` needs `collectiveDiscussion.outcome = adopted` (`adoption-needs-discussion`); `rejected` needs `collectiveDiscussion.outcome = rejected` or `legalityReview.conclusion = unlawful` (`rejection-needs-grounds`); no step is completed or held before `proposedAt` (`steps-after-proposal`); `publishedAt` only on an adopted decision and not before `collectiveDiscussion.heldAt` (`publication-after-adoption`). Transitions: draft → under_review | withdrawn; under_review → draft | adopted | rejected | withdrawn; adopted, rejected and withdrawn are final (`status-transition`). The grid unit must exist (`grid-unit-exists`) and lie inside the key’s jurisdiction (403).
+         *     Transitions: draft → under_review | withdrawn; under_review → draft | adopted | rejected | withdrawn; adopted, rejected and withdrawn are final (`status-transition`). Rules (重大行政决策程序暂行条例), each a 409 `rule-violation` naming it: a `collectiveDiscussion` needs a `legalityReview` concluding `lawful` or `lawful_with_revisions`, completed strictly before `heldAt` (`legality-review-before-discussion`); `adopted` needs `collectiveDiscussion.outcome = adopted` (`adoption-needs-discussion`); `rejected` needs `collectiveDiscussion.outcome = rejected` or `legalityReview.conclusion = unlawful` (`rejection-needs-grounds`); no step is completed or held before `proposedAt` (`steps-after-proposal`); `publishedAt` only on an adopted decision and not before `collectiveDiscussion.heldAt` (`publication-after-adoption`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         post: operations["createDecision"];
         delete?: never;
@@ -177,7 +177,7 @@ export interface paths {
          * Change a decision (修改重大行政决策)
          * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `decisions:write`.
          *
-         *     Rules (重大行政决策程序暂行条例), each a 409 `rule-violation` naming it: a `collectiveDiscussion` needs a `legalityReview` concluding `lawful` or `lawful_with_revisions`, completed strictly before `heldAt` (`legality-review-before-discussion`); `adopted` needs `collectiveDiscussion.outcome = adopted` (`adoption-needs-discussion`); `rejected` needs `collectiveDiscussion.outcome = rejected` or `legalityReview.conclusion = unlawful` (`rejection-needs-grounds`); no step is completed or held before `proposedAt` (`steps-after-proposal`); `publishedAt` only on an adopted decision and not before `collectiveDiscussion.heldAt` (`publication-after-adoption`). Transitions: draft → under_review | withdrawn; under_review → draft | adopted | rejected | withdrawn; adopted, rejected and withdrawn are final (`status-transition`). The grid unit must exist (`grid-unit-exists`) and lie inside the key’s jurisdiction (403). A step object is merged member by member; the merged decision must be complete and meet every rule of its status.
+         *     A step object is merged member by member; the merged decision must be complete and meet every rule of its status. Transitions: draft → under_review | withdrawn; under_review → draft | adopted | rejected | withdrawn; adopted, rejected and withdrawn are final (`status-transition`). Rules (重大行政决策程序暂行条例), each a 409 `rule-violation` naming it: a `collectiveDiscussion` needs a `legalityReview` concluding `lawful` or `lawful_with_revisions`, completed strictly before `heldAt` (`legality-review-before-discussion`); `adopted` needs `collectiveDiscussion.outcome = adopted` (`adoption-needs-discussion`); `rejected` needs `collectiveDiscussion.outcome = rejected` or `legalityReview.conclusion = unlawful` (`rejection-needs-grounds`); no step is completed or held before `proposedAt` (`steps-after-proposal`); `publishedAt` only on an adopted decision and not before `collectiveDiscussion.heldAt` (`publication-after-adoption`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         patch: operations["updateDecision"];
         trace?: never;
@@ -191,17 +191,17 @@ export interface paths {
         };
         /**
          * List enforcement cases (行政执法案件列表)
-         * @description Keyset-paged list, newest first by default, limited to the key’s jurisdiction. Needs `enforcement-cases:read`.
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `enforcement-cases:read`.
          *
          *     Filters: `status`, `domain` (repeatable), `isMajor`, `overdue`, `registeredFrom`, `registeredTo`, `gridUnitId` (the unit and its whole subtree), `q` (case number, title), `updatedSince`. Sorts: `registeredAt` (default `-registeredAt`), `caseNumber`, `createdAt`, `updatedAt`.
          */
         get: operations["listEnforcementCases"];
         put?: never;
         /**
-         * Create a enforcement case (新建行政执法案件)
+         * Create an enforcement case (新建行政执法案件)
          * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `enforcement-cases:write`.
          *
-         *     Transitions: registered → investigating | dismissed; investigating → legal_review | decided | dismissed; legal_review → investigating | decided; decided → closed; closed and dismissed are final (`status-transition`). Rules of each status (行政处罚法), also when a case is created straight into it: every status but `registered` needs two officers with distinct certificate numbers (`min-two-certified-officers`, 第四十二条); `decided` and `closed` need a `decision` (`decision-required`) whose `decidedAt` is not before `registeredAt` (`decision-after-registration`); a major case in `decided` or `closed` needs `legalReview.conclusion = approved`, completed no later than `decision.decidedAt` (`major-case-legal-review`, 第五十八条); `closed` needs at least one recording (`full-process-recording`). `caseNumber` is unique among live cases (409 `conflict`).
+         *     `caseNumber` is unique among live cases (409 `conflict`). Transitions: registered → investigating | dismissed; investigating → legal_review | decided | dismissed; legal_review → investigating | decided; decided → closed; closed and dismissed are final (`status-transition`). Rules of each status (行政处罚法), also when a case is created straight into it: every status but `registered` needs two officers with distinct certificate numbers (`min-two-certified-officers`, 第四十二条); `decided` and `closed` need a `decision` (`decision-required`) whose `decidedAt` is not before `registeredAt` (`decision-after-registration`); a major case in `decided` or `closed` needs `legalReview.conclusion = approved`, completed no later than `decision.decidedAt` (`major-case-legal-review`, 第五十八条); `closed` needs at least one recording (`full-process-recording`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         post: operations["createEnforcementCase"];
         delete?: never;
@@ -225,17 +225,17 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a enforcement case (删除行政执法案件)
+         * Delete an enforcement case (删除行政执法案件)
          * @description Soft delete: the row and its audit trail stay, the record answers 404 from then on. `If-Match` is honoured. Needs `enforcement-cases:write`.
          */
         delete: operations["deleteEnforcementCase"];
         options?: never;
         head?: never;
         /**
-         * Change a enforcement case (修改行政执法案件)
+         * Change an enforcement case (修改行政执法案件)
          * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `enforcement-cases:write`.
          *
-         *     The rules and transitions of create apply to the merged case. A closed case accepts changes to `reviews` and `publishedAt` only (`closed-case-frozen`). `overdue` and `lostOnReview` are read-only (400).
+         *     A closed case accepts changes to `reviews` and `publishedAt` only (`closed-case-frozen`). `overdue` and `lostOnReview` are read-only (400). Transitions: registered → investigating | dismissed; investigating → legal_review | decided | dismissed; legal_review → investigating | decided; decided → closed; closed and dismissed are final (`status-transition`). Rules of each status (行政处罚法), also when a case is created straight into it: every status but `registered` needs two officers with distinct certificate numbers (`min-two-certified-officers`, 第四十二条); `decided` and `closed` need a `decision` (`decision-required`) whose `decidedAt` is not before `registeredAt` (`decision-after-registration`); a major case in `decided` or `closed` needs `legalReview.conclusion = approved`, completed no later than `decision.decidedAt` (`major-case-legal-review`, 第五十八条); `closed` needs at least one recording (`full-process-recording`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         patch: operations["updateEnforcementCase"];
         trace?: never;
@@ -249,7 +249,7 @@ export interface paths {
         };
         /**
          * List legal education events (普法活动列表)
-         * @description Keyset-paged list, newest first by default, limited to the key’s jurisdiction. Needs `legal-education-events:read`.
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `legal-education-events:read`.
          *
          *     Filters: `format`, `venueType`, `audience` (each repeatable), `startsFrom`, `startsTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title, theme, location, organizer, notes), `updatedSince`. Sorts: `startsAt` (default `-startsAt`), `createdAt`, `updatedAt`.
          */
@@ -257,9 +257,9 @@ export interface paths {
         put?: never;
         /**
          * Create a legal education event (新建普法活动)
-         * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `legal-education-events:write`.
+         * @description Creates the record and its audit event in one transaction. Needs `legal-education-events:write`.
          *
-         *     Counts (`materialsDistributed`, `attendance`, `mediaItems`) are integers ≥ 0 and default to 0. `endsAt`, when given, is not before `startsAt` (400 `validation-error`, pointer `/endsAt`). The grid unit must exist (409 `rule-violation` `grid-unit-exists`) and lie in the key’s jurisdiction (403).
+         *     Counts (`materialsDistributed`, `attendance`, `mediaItems`) are integers ≥ 0 and default to 0. `endsAt`, when given, is not before `startsAt` (400 `validation-error`, pointer `/endsAt`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise).
          */
         post: operations["createLegalEducationEvent"];
         delete?: never;
@@ -293,7 +293,7 @@ export interface paths {
          * Change a legal education event (修改普法活动)
          * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `legal-education-events:write`.
          *
-         *     The merged event must still end no earlier than it starts (400 `validation-error`, pointer `/endsAt`). Moving it to another grid unit needs that unit to exist and lie in the key’s jurisdiction.
+         *     The merged event must still end no earlier than it starts (400 `validation-error`, pointer `/endsAt`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise).
          */
         patch: operations["updateLegalEducationEvent"];
         trace?: never;
@@ -307,7 +307,7 @@ export interface paths {
         };
         /**
          * List disputes (矛盾纠纷列表)
-         * @description Keyset-paged list, newest first by default, limited to the key’s jurisdiction. Needs `disputes:read`.
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `disputes:read`.
          *
          *     Filters: `status`, `category`, `source` (each repeatable), `isPetitionBacklog`, `reportedFrom`/`reportedTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title, description, mediator; Chinese substrings of any length), `updatedSince`. Sorts: `reportedAt` (default `-reportedAt`), `createdAt`, `updatedAt`.
          */
@@ -317,7 +317,7 @@ export interface paths {
          * Create a dispute (新建矛盾纠纷)
          * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `disputes:write`.
          *
-         *     A record sent already resolved must carry its resolution. Rules: status moves only along reported → mediating | resolved | escalated | unresolved; mediating → resolved | escalated | unresolved; escalated → mediating | resolved | unresolved; resolved and unresolved are final (`status-transition`). `resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         *     A record sent already resolved must carry its resolution. Transitions: reported → mediating | resolved | escalated | unresolved; mediating → resolved | escalated | unresolved; escalated → mediating | resolved | unresolved; resolved and unresolved are final (`status-transition`). `resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         post: operations["createDispute"];
         delete?: never;
@@ -351,7 +351,7 @@ export interface paths {
          * Change a dispute (修改矛盾纠纷)
          * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `disputes:write`.
          *
-         *     Rules: status moves only along reported → mediating | resolved | escalated | unresolved; mediating → resolved | escalated | unresolved; escalated → mediating | resolved | unresolved; resolved and unresolved are final (`status-transition`). `resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         *     Transitions: reported → mediating | resolved | escalated | unresolved; mediating → resolved | escalated | unresolved; escalated → mediating | resolved | unresolved; resolved and unresolved are final (`status-transition`). `resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         patch: operations["updateDispute"];
         trace?: never;
@@ -1422,7 +1422,7 @@ export interface components {
              */
             registeredAt: string;
             /**
-             * @description 状态 status: `registered` 立案 · `investigating` 调查 · `legal_review` 法制审核 · `decided` 决定 · `closed` 结案 · `dismissed` 撤销
+             * @description 状态 status. Transitions: registered → investigating | dismissed; investigating → legal_review | decided | dismissed; legal_review → investigating | decided; decided → closed; closed and dismissed are final: `registered` 立案 · `investigating` 调查 · `legal_review` 法制审核 · `decided` 决定 · `closed` 结案 · `dismissed` 撤销
              * @default registered
              * @enum {string}
              */
@@ -1495,7 +1495,7 @@ export interface components {
              */
             registeredAt?: string;
             /**
-             * @description 状态 status: `registered` 立案 · `investigating` 调查 · `legal_review` 法制审核 · `decided` 决定 · `closed` 结案 · `dismissed` 撤销
+             * @description 状态 status. Transitions: registered → investigating | dismissed; investigating → legal_review | decided | dismissed; legal_review → investigating | decided; decided → closed; closed and dismissed are final: `registered` 立案 · `investigating` 调查 · `legal_review` 法制审核 · `decided` 决定 · `closed` 结案 · `dismissed` 撤销
              * @enum {string}
              */
             status?: "registered" | "investigating" | "legal_review" | "decided" | "closed" | "dismissed";
@@ -1608,7 +1608,7 @@ export interface components {
              */
             registeredAt: string;
             /**
-             * @description 状态 status: `registered` 立案 · `investigating` 调查 · `legal_review` 法制审核 · `decided` 决定 · `closed` 结案 · `dismissed` 撤销
+             * @description 状态 status. Transitions: registered → investigating | dismissed; investigating → legal_review | decided | dismissed; legal_review → investigating | decided; decided → closed; closed and dismissed are final: `registered` 立案 · `investigating` 调查 · `legal_review` 法制审核 · `decided` 决定 · `closed` 结案 · `dismissed` 撤销
              * @enum {string}
              */
             status: "registered" | "investigating" | "legal_review" | "decided" | "closed" | "dismissed";

@@ -26,23 +26,21 @@ type Doc = Record<string, unknown>
 export async function placeInTree(tree: UnitTree, tx: Tx, next: Doc, current: Doc | null, parent: UnitRow | null): Promise<{ id?: string; path: string[] }> {
   const level = String(next[tree.levelField])
   const rank = (l: string) => tree.rank[l] ?? Number.POSITIVE_INFINITY
+  // A unit under itself (its own parent included) is a cycle whatever the levels say.
+  const id = current ? String(current.id) : randomUUID()
+  if (current && parent && pathHas(parent.path, id)) {
+    throw ruleViolation([{ rule: 'no-cycle', message: `grid unit ${String(next[tree.parentField])} lies below ${id}; re-parenting would make a cycle` }])
+  }
   if (parent && rank(parent.level) >= rank(level)) {
     throw ruleViolation([{ rule: 'parent-level', message: `a ${level} cannot sit under a ${parent.level}; the parent must be at a higher level` }])
   }
-  if (!current) {
-    const id = randomUUID()
-    return { id, path: [...(parent?.path ?? []), id] }
-  }
-  const id = String(current.id)
-  if (parent && pathHas(parent.path, id)) {
-    throw ruleViolation([{ rule: 'no-cycle', message: `grid unit ${String(next[tree.parentField])} lies below ${id}; re-parenting would make a cycle` }])
-  }
-  if (level !== current[tree.levelField]) {
+  if (current && level !== current[tree.levelField]) {
     const notBelow = Object.keys(tree.rank).filter((l) => rank(l) <= rank(level))
     const child = await childAtLevels(tx, id, notBelow)
     if (child) throw ruleViolation([{ rule: 'parent-level', message: `child unit ${child} would no longer sit below a ${level}` }])
   }
-  return { path: [...(parent?.path ?? []), id] }
+  const path = [...(parent?.path ?? []), id]
+  return current ? { path } : { id, path }
 }
 
 /** A re-parented unit carries its subtree along: every descendant's path is rewritten. */

@@ -1,12 +1,16 @@
+import type { components } from '../../sdk/schema.js'
 import type { Client } from './app.js'
+
+export type GridUnit = components['schemas']['GridUnit']
+type GridUnitFields = Partial<components['schemas']['GridUnitCreate']>
 
 let counter = 0
 export const uniqueCode = (prefix = 'U') => `${prefix}${process.pid}${Date.now().toString(36)}${++counter}`
 
-export async function createGridUnit(api: Client, fields: Record<string, unknown>): Promise<any> {
+export async function createGridUnit(api: Client, fields: GridUnitFields): Promise<GridUnit> {
   const res = await api.post('/v1/grid-units', { code: uniqueCode(), name: '测试单元', level: 'grid', ...fields })
   if (res.status !== 201) throw new Error(`grid unit not created: ${res.status} ${res.text}`)
-  return res.body
+  return res.body as GridUnit
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { components } from '../../sdk/schema.js'
 import t from 'tap'
 import { buildTestApp } from '../helpers/app.js'
 import { createGridUnit } from '../helpers/factories.js'
@@ -10,7 +11,8 @@ async function figures(unitId: string) {
   return res.body.gridUnits
 }
 
-const workers = (role: string, n: number) => Array.from({ length: n }, (_, i) => ({ name: `人员${i + 1}`, role }))
+type Role = components['schemas']['GridWorker']['role']
+const workers = (role: Role, n: number) => Array.from({ length: n }, (_, i) => ({ name: `人员${i + 1}`, role }))
 
 async function town() {
   const county = await createGridUnit(admin, { name: '杭锦后旗', level: 'county' })
