@@ -55,7 +55,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir ?? './data')
 }
 
-function openPostgres(url: string, options: DatabaseOptions): Database {
+/** A pool whose every wait is bounded and whose lost connections never crash the process. */
+function boundedPool(url: string, options: DatabaseOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -65,8 +66,8 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     idle_in_transaction_session_timeout: (options.statementTimeoutMs ?? 10_000) * 2,
     application_name: 'fazhi-api',
     // No JIT: every statement here is index-driven, and compiling one costs more than it saves
-    // (the year's statistics of a town spent 0.6 s of 1.6 s compiling). UTC: instants are read back
-    // as text and rewritten to RFC 3339 (`isoInstant`), which the UTC form makes cheap.
+    // (bench/README.md). UTC: instants are read back as text and rewritten to RFC 3339
+    // (`isoInstant`), which the UTC form makes cheap.
     options: '-c jit=off -c TimeZone=UTC',
   })
   // An idle client losing its connection (database restart) must not crash the process.
@@ -87,15 +88,20 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
       if (busy()) stream.destroy()
     })
   })
-  const db = drizzlePg({ client: pool, schema, casing: CASING }) as unknown as Db
-  // drizzle-orm's pool transaction sends BEGIN before its try/finally: when BEGIN fails (the
-  // connection was just lost) the client is never released, and every such loss leaks one pooled
-  // connection until none is left and the service answers 503 for good. Transactions run instead on
-  // a client checked out here and always returned (discarded when its connection broke).
-  // One Drizzle instance per pooled connection, made on its first transaction: making one costs a
-  // walk of the whole schema, too much to pay on every write.
+  return pool
+}
+
+/**
+ * drizzle-orm's pool transaction sends BEGIN before its try/finally: when BEGIN fails (the
+ * connection was just lost) the client is never released, and every such loss leaks one pooled
+ * connection until none is left and the service answers 503 for good. Transactions run instead on
+ * a client checked out here and always returned (discarded when its connection broke).
+ * One Drizzle instance per pooled connection, made on its first transaction: making one costs a
+ * walk of the whole schema, too much to pay on every write.
+ */
+function releasingTransactions(pool: pg.Pool): Db['transaction'] {
   const onClient = new WeakMap<pg.PoolClient, Db>()
-  db.transaction = (async (work, config) => {
+  return (async (work, config) => {
     const client = await pool.connect()
     let broken: Error | undefined
     try {
@@ -109,6 +115,12 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
       client.release(broken)
     }
   }) as Db['transaction']
+}
+
+function openPostgres(url: string, options: DatabaseOptions): Database {
+  const pool = boundedPool(url, options)
+  const db = drizzlePg({ client: pool, schema, casing: CASING }) as unknown as Db
+  db.transaction = releasingTransactions(pool)
   return {
     db,
     kind: 'postgres',

@@ -1,7 +1,7 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { yearBounds } from '../core/china-time.js'
 import { queryRows, type Executor } from './client.js'
-import { pathUnder } from './filters.js'
+import { openLongerThan, pathUnder } from './filters.js'
 import { decisions, disputes, enforcementCases, gridUnits, legalEducationEvents } from './schema/index.js'
 import { aliased } from './statements.js'
 
@@ -43,6 +43,18 @@ const e = eventRows.columns
 const disputeRows = aliased(disputes, 'p')
 const p = disputeRows.columns
 
+/** The year and subtree every section reads: index ranges of the year, unit by unit. */
+interface YearScope {
+  rootId: string
+  v: StatisticsVocabulary
+  inYear(column: SQL): SQL
+  /** The same, for an RFC 3339 UTC text inside JSON, compared as bytes. */
+  inYearAsText(expression: SQL): SQL
+  /** `units CROSS JOIN LATERAL (the unit's live rows meeting condition)`; filter it with `underRoot`. */
+  perUnit(rows: { columns: Owned; from: SQL; name: SQL }, condition: SQL): SQL
+  underRoot: SQL
+}
+
 /**
  * Each section is an aggregate over one table. The main date of every record is a timestamptz
  * column with a (grid_unit_id, date) index, so the year's rows of the subtree are an index range per
@@ -52,22 +64,28 @@ const p = disputeRows.columns
  * decisions_grid_adopted_idx). A case's reviews, an array, are read from the subtree's cases that
  * have any, unit by unit (enforcement_cases_grid_reviewed_idx), whatever their year.
  */
-function sections(rootId: string, year: number, v: StatisticsVocabulary) {
+function yearScope(rootId: string, year: number, v: StatisticsVocabulary): YearScope {
   const { from, to } = yearBounds(year)
-  const inYear = (column: SQL) => sql`${column} >= ${from}::timestamptz AND ${column} < ${to}::timestamptz`
-  // OFFSET 0 keeps the planner from flattening the lateral read into a hash join over the whole
-  // table: each unit of the subtree reads its own rows through the grid_unit_id index.
-  const perUnit = (rows: { columns: Owned; from: SQL; name: SQL }, condition: SQL) =>
-    sql`${units.from} CROSS JOIN LATERAL (
-      SELECT ${rows.name}.* FROM ${rows.from}
-      WHERE ${rows.columns.gridUnitId} = ${u.id} AND ${rows.columns.deletedAt} IS NULL AND ${condition} OFFSET 0) ${rows.name}`
-  const underRoot = pathUnder(rootId, u.path)
   const utcFrom = new Date(from).toISOString()
   const utcTo = new Date(to).toISOString()
-  // The expressions of the two decisions indexes, written alike so that the planner uses them.
-  const inYearAsText = (expression: SQL) => sql`(${expression}) COLLATE "C" >= ${utcFrom} AND (${expression}) COLLATE "C" < ${utcTo}`
+  return {
+    rootId,
+    v,
+    inYear: (column) => sql`${column} >= ${from}::timestamptz AND ${column} < ${to}::timestamptz`,
+    // The expressions of the decisions indexes, written alike so that the planner uses them.
+    inYearAsText: (expression) => sql`(${expression}) COLLATE "C" >= ${utcFrom} AND (${expression}) COLLATE "C" < ${utcTo}`,
+    // OFFSET 0 keeps the planner from flattening the lateral read into a hash join over the whole
+    // table: each unit of the subtree reads its own rows through the grid_unit_id index.
+    perUnit: (rows, condition) =>
+      sql`${units.from} CROSS JOIN LATERAL (
+        SELECT ${rows.name}.* FROM ${rows.from}
+        WHERE ${rows.columns.gridUnitId} = ${u.id} AND ${rows.columns.deletedAt} IS NULL AND ${condition} OFFSET 0) ${rows.name}`,
+    underRoot: pathUnder(rootId, u.path),
+  }
+}
 
-  const decisionFigures = sql`
+function decisionFigures({ inYear, inYearAsText, perUnit, underRoot, v }: YearScope): SQL {
+  return sql`
     SELECT json_build_object(
       'total', (SELECT count(*) FROM ${perUnit(decisionRows, inYear(sql`${d.proposedAt}`))} WHERE ${underRoot}),
       'steps', (SELECT row_to_json(s) FROM (
@@ -77,16 +95,18 @@ function sections(rootId: string, year: number, v: StatisticsVocabulary) {
       'adopted', (SELECT count(*)
         FROM ${perUnit(decisionRows, sql`${d.status} = 'adopted' AND ${inYearAsText(sql`${d.collectiveDiscussion} ->> 'heldAt'`)}`)}
         WHERE ${underRoot}))`
+}
 
+function enforcementFigures({ inYear, perUnit, underRoot, v }: YearScope): SQL {
   const filedIn = (member: string) => inYear(sql`(r ->> ${member})::timestamptz`)
-  const enforcementFigures = sql`
+  return sql`
     SELECT json_build_object(
       'cases', (SELECT row_to_json(s) FROM (
         SELECT count(*) AS "registered",
                ${counted(sql`${c.status} IN (${list(v.decidedCaseStatuses)})`, 'decided')},
                ${counted(sql`${c.isMajor} AND ${c.legalReview} ->> 'conclusion' = 'approved'`, 'majorLegallyReviewed')},
                ${counted(sql`jsonb_array_length(${c.recordings}) > 0`, 'withRecordings')},
-               ${counted(sql`${c.status} IN (${list(v.openCaseStatuses)}) AND ${c.registeredAt} < now() - ${sql.raw(`interval '${v.caseOverdueDays} days'`)}`, 'overdue')}
+               ${counted(openLongerThan(c.status, v.openCaseStatuses, c.registeredAt, v.caseOverdueDays), 'overdue')}
         FROM ${perUnit(caseRows, inYear(sql`${c.registeredAt}`))} WHERE ${underRoot}) s),
       'reviews', (SELECT row_to_json(s) FROM (
         SELECT ${counted(sql`r ->> 'kind' = 'reconsideration' AND ${filedIn('filedAt')}`, 'reconsiderations')},
@@ -94,8 +114,10 @@ function sections(rootId: string, year: number, v: StatisticsVocabulary) {
                ${counted(sql`r ->> 'result' IN (${list(v.lostReviewResults)}) AND ${filedIn('closedAt')}`, 'lost')}
         FROM ${perUnit(caseRows, sql`${c.reviews} <> '[]'::jsonb`)} CROSS JOIN LATERAL jsonb_array_elements(${c.reviews}) AS r
         WHERE ${underRoot}) s))`
+}
 
-  const educationFigures = sql`
+function educationFigures({ inYear, perUnit, underRoot, v }: YearScope): SQL {
+  return sql`
     SELECT row_to_json(s) FROM (
       SELECT count(*) AS "events",
              ${perValue(sql`${e.venueType}`, v.venueTypes)},
@@ -105,8 +127,10 @@ function sections(rootId: string, year: number, v: StatisticsVocabulary) {
              ${counted(sql`${e.audience} = 'cadres' AND ${e.format} = 'training'`, 'cadreTrainings')},
              ${counted(sql`${e.format} = 'study_session'`, 'studySessions')}
       FROM ${perUnit(eventRows, inYear(sql`${e.startsAt}`))} WHERE ${underRoot}) s`
+}
 
-  const disputeFigures = sql`
+function disputeFigures({ inYear, perUnit, underRoot, v }: YearScope): SQL {
+  return sql`
     SELECT row_to_json(s) FROM (
       SELECT count(*) AS "total",
              ${counted(sql`${p.status} = 'resolved'`, 'resolved')},
@@ -114,10 +138,13 @@ function sections(rootId: string, year: number, v: StatisticsVocabulary) {
              ${perValue(sql`${p.category}`, v.disputeCategories)},
              ${counted(sql`${p.isPetitionBacklog} AND ${p.status} = 'resolved'`, 'petitionBacklogResolved')}
       FROM ${perUnit(disputeRows, inYear(sql`${p.reportedAt}`))} WHERE ${underRoot}) s`
+}
 
-  // As of now, not per year: the units and workers are today's.
-  const below = aliased(gridUnits, 'below')
-  const unitFigures = sql`
+const below = aliased(gridUnits, 'below')
+
+/** As of now, not per year: the units and workers are today's. */
+function unitFigures({ rootId }: YearScope): SQL {
+  return sql`
     WITH units AS (
       SELECT ${gridUnits.id} AS id, ${gridUnits.level} AS level, ${gridUnits.workers} AS workers FROM ${gridUnits}
       WHERE ${pathUnder(rootId)} AND ${gridUnits.deletedAt} IS NULL
@@ -135,15 +162,13 @@ function sections(rootId: string, year: number, v: StatisticsVocabulary) {
           SELECT 1 FROM ${below.from}
           WHERE ${pathUnder(sql`v.id`, below.columns.path)} AND ${below.columns.deletedAt} IS NULL
             AND ${below.columns.workers} @> '[{"role": "legal_adviser"}]'::jsonb)))`
-
-  return { decisionFigures, enforcementFigures, educationFigures, disputeFigures, unitFigures }
 }
 
 /** The one statement behind the figures: a row of JSON columns, one per section (one snapshot). */
 export function statisticsStatement(rootId: string, year: number, vocabulary: StatisticsVocabulary): SQL {
-  const s = sections(rootId, year, vocabulary)
-  return sql`SELECT (${s.decisionFigures}) AS decisions, (${s.enforcementFigures}) AS enforcement, (${s.educationFigures}) AS legal_education,
-                    (${s.disputeFigures}) AS disputes, (${s.unitFigures}) AS grid_units`
+  const scope = yearScope(rootId, year, vocabulary)
+  return sql`SELECT (${decisionFigures(scope)}) AS decisions, (${enforcementFigures(scope)}) AS enforcement,
+                    (${educationFigures(scope)}) AS legal_education, (${disputeFigures(scope)}) AS disputes, (${unitFigures(scope)}) AS grid_units`
 }
 
 export async function readStatistics(ex: Executor, statement: SQL): Promise<StatisticsRow> {

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type, type Static, type TSchema } from 'typebox'
 import { hasScope, type WriteContext } from '../core/actor.js'
@@ -34,45 +35,52 @@ export function writeContext(request: FastifyRequest, body?: unknown): WriteCont
 
 const described = <T extends TSchema>(schema: T, description: string) => ({ ...Ref(schema), description }) as unknown as ReturnType<typeof Ref<T>>
 
-/** The five routes of a collection, generated from its definition and wired to its service. */
-export function registerRecordRoutes<D extends AnyResource>(fastify: FastifyInstance, def: D, service: RecordService<D>, resolve: SchemaResolver): void {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { create, update, record, list, query } = def.schemas as D['schemas']
-  const base = `/v1/${def.collection}`
-  const mask = piiMasker(record, resolve)
-  const present = <T>(request: FastifyRequest, answer: T): T => (hasScope(request.actor, 'pii:read') ? answer : mask(answer))
-  const read = `${def.collection}:read`
-  const write = `${def.collection}:write`
-  const tags = [def.tag.name]
-  const docs = recordOperationDocs(def)
-  const { one, many } = def.names
+/** What each of a collection's routes is built from. */
+interface RouteKit<D extends AnyResource> {
+  app: FastifyTypeBox
+  def: D
+  service: RecordService<D>
+  base: string
+  tags: string[]
+  read: string
+  write: string
+  docs: ReturnType<typeof recordOperationDocs>
+  /** The answer as the caller may see it: personal data masked without `pii:read`. */
+  present<T>(request: FastifyRequest, answer: T): T
+}
 
+/** A Fastify instance whose route types come from their TypeBox schemas. */
+type FastifyTypeBox = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>
+
+function listRoute<D extends AnyResource>({ app, def, service, base, tags, read, docs, present }: RouteKit<D>) {
   app.get(base, {
     config: { scope: read },
     schema: {
-      operationId: `list${many}`,
+      operationId: `list${def.names.many}`,
       tags,
       ...docs.list,
-      querystring: query as D['schemas']['query'],
-      response: { 200: described(list, 'One page and the cursor of the next.'), ...problemResponses(400, ...commonProblems) },
+      querystring: def.schemas.query as D['schemas']['query'],
+      response: { 200: described(def.schemas.list, 'One page and the cursor of the next.'), ...problemResponses(400, ...commonProblems) },
     },
     handler: async (request) => {
       const page = await service.list(request.actor, request.query as Static<D['schemas']['query']>)
       return { items: page.items.map((r) => present(request, r)), nextCursor: page.nextCursor }
     },
   })
+}
 
+function createRoute<D extends AnyResource>({ app, def, service, base, tags, write, docs, present }: RouteKit<D>) {
   app.post(base, {
     config: { scope: write },
     schema: {
-      operationId: `create${one}`,
+      operationId: `create${def.names.one}`,
       tags,
       ...docs.create,
       headers: IdempotencyHeaders,
-      body: Ref(create as D['schemas']['create']),
+      body: Ref(def.schemas.create as D['schemas']['create']),
       response: {
         201: {
-          ...described(record, 'Created (or, with `Idempotency-Replayed: true`, the first answer replayed).'),
+          ...described(def.schemas.record, 'Created (or, with `Idempotency-Replayed: true`, the first answer replayed).'),
           headers: {
             Location: { type: 'string', description: 'Path of the new record.' },
             ETag: { type: 'string', description: 'Version of the record: `"1"`.' },
@@ -83,22 +91,24 @@ export function registerRecordRoutes<D extends AnyResource>(fastify: FastifyInst
       },
     },
     handler: async (request, reply) => {
-      const { record: saved, replayed } = await service.create(writeContext(request, request.body), request.body as Static<D['schemas']['create']>)
+      const { record, replayed } = await service.create(writeContext(request, request.body), request.body as Static<D['schemas']['create']>)
       if (replayed) reply.header('idempotency-replayed', 'true')
-      return reply.code(201).header('location', `${base}/${saved.id}`).header('etag', etagOf(saved.version)).send(present(request, saved))
+      return reply.code(201).header('location', `${base}/${record.id}`).header('etag', etagOf(record.version)).send(present(request, record))
     },
   })
+}
 
+function getRoute<D extends AnyResource>({ app, def, service, base, tags, read, docs, present }: RouteKit<D>) {
   app.get(`${base}/:id`, {
     config: { scope: read },
     schema: {
-      operationId: `get${one}`,
+      operationId: `get${def.names.one}`,
       tags,
       ...docs.get,
       params: IdParams,
       headers: IfNoneMatchHeaders,
       response: {
-        200: { ...described(record, 'The record.'), headers: { ETag: { type: 'string', description: 'Version of the record.' } } },
+        200: { ...described(def.schemas.record, 'The record.'), headers: { ETag: { type: 'string', description: 'Version of the record.' } } },
         304: { description: 'Not modified: the caller’s copy is current.', type: 'null' },
         ...problemResponses(400, 404, ...commonProblems),
       },
@@ -110,36 +120,37 @@ export function registerRecordRoutes<D extends AnyResource>(fastify: FastifyInst
       return present(request, found)
     },
   })
+}
 
+function updateRoute<D extends AnyResource>({ app, def, service, base, tags, write, docs, present }: RouteKit<D>) {
+  const patch = Ref(def.schemas.update)
   app.patch(`${base}/:id`, {
     config: { scope: write },
     schema: {
-      operationId: `update${one}`,
+      operationId: `update${def.names.one}`,
       tags,
       ...docs.update,
       params: IdParams,
       headers: IfMatchHeaders,
-      body: {
-        content: {
-          'application/merge-patch+json': { schema: Ref(update) },
-          'application/json': { schema: Ref(update) },
-        },
-      },
+      body: { content: { 'application/merge-patch+json': { schema: patch }, 'application/json': { schema: patch } } },
       response: {
-        200: { ...described(record, 'The changed record.'), headers: { ETag: { type: 'string', description: 'The new version.' } } },
+        200: { ...described(def.schemas.record, 'The changed record.'), headers: { ETag: { type: 'string', description: 'The new version.' } } },
         ...problemResponses(400, 404, 409, 412, 413, 415, ...commonProblems),
       },
     },
     handler: async (request, reply) => {
-      const changed = await service.update(writeContext(request), request.params.id, request.body as Static<D['schemas']['update']>, parseIfMatch(request.headers['if-match']))
+      const body = request.body as Static<D['schemas']['update']>
+      const changed = await service.update(writeContext(request), request.params.id, body, parseIfMatch(request.headers['if-match']))
       return reply.header('etag', etagOf(changed.version)).send(present(request, changed))
     },
   })
+}
 
+function deleteRoute<D extends AnyResource>({ app, def, service, base, tags, write, docs }: RouteKit<D>) {
   app.delete(`${base}/:id`, {
     config: { scope: write },
     schema: {
-      operationId: `delete${one}`,
+      operationId: `delete${def.names.one}`,
       tags,
       ...docs.delete,
       params: IdParams,
@@ -151,4 +162,21 @@ export function registerRecordRoutes<D extends AnyResource>(fastify: FastifyInst
       return (reply as FastifyReply).code(204).send()
     },
   })
+}
+
+/** The five routes of a collection, generated from its definition and wired to its service. */
+export function registerRecordRoutes<D extends AnyResource>(fastify: FastifyInstance, def: D, service: RecordService<D>, resolve: SchemaResolver): void {
+  const mask = piiMasker(def.schemas.record, resolve)
+  const kit: RouteKit<D> = {
+    app: fastify.withTypeProvider<TypeBoxTypeProvider>(),
+    def,
+    service,
+    base: `/v1/${def.collection}`,
+    tags: [def.tag.name],
+    read: `${def.collection}:read`,
+    write: `${def.collection}:write`,
+    docs: recordOperationDocs(def),
+    present: (request, answer) => (hasScope(request.actor, 'pii:read') ? answer : mask(answer)),
+  }
+  for (const route of [listRoute, createRoute, getRoute, updateRoute, deleteRoute]) route(kit)
 }

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm'
+import type { ValidateFunction } from 'ajv'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Actor, WriteContext } from '../core/actor.js'
 import { canonicalJson, normalizeDateTimes, toJson } from '../core/documents.js'
 import { ifMatchHolds, type IfMatch } from '../core/etag.js'
@@ -43,86 +44,105 @@ async function loadOwner(tx: Tx, actor: Actor, ownerId: string | null): Promise<
   return found.unit
 }
 
+/** What one collection's writes are built from, once. */
+interface WriteKit {
+  def: AnyResource
+  env: EngineContext
+  codec: RecordCodec
+  reads: RecordReads
+  validateWritable: ValidateFunction
+  /** Every change, a delete included, moves the version (the ETag) on and stamps the time. */
+  nextVersion: SQL[]
+}
+
+/** Answers carry masked values to keys without `pii:read`; sent back, they would overwrite the real ones. */
+function refuseMaskedValues({ def, env }: WriteKit, document: unknown): void {
+  const pointers = maskedValuePointers(def.schemas.create, env.resolve, document)
+  if (pointers.length > 0) throw invalid(pointers.map((pointer) => ({ in: 'body', pointer, message: 'is a masked value; send the real one or leave the field out' })))
+}
+
+/** The collection's checks (400), then its transitions and rules (409, every broken one listed). */
+function checkDocument(def: AnyResource, next: Doc, current: ApiRecord | null): void {
+  const errors = def.checks?.(next) ?? []
+  if (errors.length > 0) throw invalid(errors)
+  const violations: RuleViolation[] = []
+  if (def.lifecycle && current) {
+    const moved = transitionViolation(def.lifecycle.transitions, def.noun, String(current.status), String(next.status))
+    if (moved) violations.push(moved)
+  }
+  violations.push(...(def.rules?.(next, current) ?? []))
+  if (violations.length > 0) throw ruleViolation(violations)
+}
+
+/** A unique index broken by the write is a 409 naming the field it guards. */
+async function mapUniqueViolation<T>(def: AnyResource, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    const pg = pgErrorOf(error)
+    const field = pg?.code === '23505' && pg.constraint ? def.unique?.[pg.constraint] : undefined
+    if (field) throw problem('conflict', `Another live ${def.noun} already has this ${field}.`)
+    throw error
+  }
+}
+
+const audit = (tx: Tx, ctx: WriteContext, { id, ...event }: { action: AuditAction; resourceType: string; id: string; version: number; before: unknown; after: unknown }) =>
+  insertAuditEvent(tx, { actor: ctx.actor.name, requestId: ctx.requestId, resourceId: id, ...event })
+
+/** Writes a checked document as a new record or a new version of `current`, with its audit event. */
+async function writeRecord({ def, codec, reads, nextVersion }: WriteKit, tx: Tx, ctx: WriteContext, next: Doc, current: ApiRecord | null): Promise<ApiRecord> {
+  checkDocument(def, next, current)
+  const { table } = def
+  const tree = def.owner.kind === 'tree' ? def.owner : undefined
+  const ownerId = ownerIdOf(def, next)
+  // A tree unit checks its parent's level on every write; a record only when it moves.
+  const owner = tree || !current || ownerId !== ownerIdOf(def, current) ? await loadOwner(tx, ctx.actor, ownerId) : null
+  const placed = tree ? await placeInTree(tree, tx, next, current, owner) : {}
+  const values = { ...codec.rowOf(next), ...placed }
+  const statement = current
+    ? reads.statements.update(values, and(eq(table.id, current.id), eq(table.version, current.version))!, nextVersion)
+    : reads.statements.insert(values)
+  const [row] = await queryRows<Doc>(tx, statement)
+  const saved = codec.recordOf(reads.statements.decode(row!))
+  if (tree) await afterPlacing(tree, tx, saved, current)
+  await audit(tx, ctx, { action: current ? 'updated' : 'created', resourceType: def.collection, id: saved.id, version: saved.version, before: current, after: saved })
+  return saved
+}
+
+/** The live row, locked: concurrent changes queue here, so none is lost and If-Match is decided once. */
+async function lockedForChange({ def, reads }: WriteKit, tx: Tx, ctx: WriteContext, id: string, ifMatch: IfMatch): Promise<Doc> {
+  const row = await reads.findLive(tx, ctx.actor, id, true)
+  if (!ifMatchHolds(ifMatch, row.version as number)) {
+    throw problem('precondition-failed', `${def.noun} ${id} is at version ${String(row.version)}, not the one in If-Match.`)
+  }
+  return row
+}
+
 export function recordWrites(def: AnyResource, env: EngineContext, codec: RecordCodec, reads: RecordReads, owned: readonly OwnedTable[]): RecordWrites {
   const { db, resolve } = env
   const writable = def.schemas.create
-  const validateWritable = env.bodyValidator(idOf(writable))
-  const { table } = def
-  const { statements } = reads
-  // Every change, a delete included, moves the version (the ETag) on and stamps the time.
-  const nextVersion = [sql`${statements.quotedNames.version} = ${table.version} + 1`, sql`${statements.quotedNames.updatedAt} = now()`]
-
-  const refuseMaskedValues = (document: unknown) => {
-    const pointers = maskedValuePointers(writable, resolve, document)
-    if (pointers.length > 0) throw invalid(pointers.map((pointer) => ({ in: 'body', pointer, message: 'is a masked value; send the real one or leave the field out' })))
-  }
-
-  function checkDocument(next: Doc, current: ApiRecord | null): void {
-    const errors = def.checks?.(next) ?? []
-    if (errors.length > 0) throw invalid(errors)
-    const violations: RuleViolation[] = []
-    if (def.lifecycle && current) {
-      const moved = transitionViolation(def.lifecycle.transitions, def.noun, String(current.status), String(next.status))
-      if (moved) violations.push(moved)
-    }
-    violations.push(...(def.rules?.(next, current) ?? []))
-    if (violations.length > 0) throw ruleViolation(violations)
-  }
-
-  /** A unique index broken by the write is a 409 naming the field it guards. */
-  async function mapUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work()
-    } catch (error) {
-      const pg = pgErrorOf(error)
-      const field = pg?.code === '23505' && pg.constraint ? def.unique?.[pg.constraint] : undefined
-      if (field) throw problem('conflict', `Another live ${def.noun} already has this ${field}.`)
-      throw error
-    }
-  }
-
-  const audit = (tx: Tx, ctx: WriteContext, action: AuditAction, id: string, version: number, before: unknown, after: unknown) =>
-    insertAuditEvent(tx, { actor: ctx.actor.name, requestId: ctx.requestId, action, resourceType: def.collection, resourceId: id, version, before, after })
-
-  async function write(tx: Tx, ctx: WriteContext, next: Doc, current: ApiRecord | null): Promise<ApiRecord> {
-    checkDocument(next, current)
-    const tree = def.owner.kind === 'tree' ? def.owner : undefined
-    const ownerId = ownerIdOf(def, next)
-    // A tree unit checks its parent's level on every write; a record only when it moves.
-    const owner = tree || !current || ownerId !== ownerIdOf(def, current) ? await loadOwner(tx, ctx.actor, ownerId) : null
-    const placed = tree ? await placeInTree(tree, tx, next, current, owner) : {}
-    const values = { ...codec.rowOf(next), ...placed }
-    const statement = current
-      ? statements.update(values, and(eq(table.id, current.id), eq(table.version, current.version))!, nextVersion)
-      : statements.insert(values)
-    const [row] = await queryRows<Doc>(tx, statement)
-    const saved = codec.recordOf(statements.decode(row!))
-    if (tree) await afterPlacing(tree, tx, saved, current)
-    await audit(tx, ctx, current ? 'updated' : 'created', saved.id, saved.version, current, saved)
-    return saved
-  }
-
-  async function lockedForChange(tx: Tx, ctx: WriteContext, id: string, ifMatch: IfMatch): Promise<Doc> {
-    // FOR UPDATE: concurrent changes queue here, so none is lost and If-Match is decided once.
-    const row = await reads.findLive(tx, ctx.actor, id, true)
-    if (!ifMatchHolds(ifMatch, row.version as number)) {
-      throw problem('precondition-failed', `${def.noun} ${id} is at version ${String(row.version)}, not the one in If-Match.`)
-    }
-    return row
+  const { quotedNames } = reads.statements
+  const kit: WriteKit = {
+    def,
+    env,
+    codec,
+    reads,
+    validateWritable: env.bodyValidator(idOf(writable)),
+    nextVersion: [sql`${quotedNames.version} = ${def.table.version} + 1`, sql`${quotedNames.updatedAt} = now()`],
   }
 
   return {
     async create(ctx, input) {
-      refuseMaskedValues(input)
+      refuseMaskedValues(kit, input)
       const next = normalizeDateTimes(writable, input, resolve) as Doc
-      return mapUniqueViolation(() =>
+      return mapUniqueViolation(def, () =>
         db.transaction(async (tx) => {
           const idem = ctx.idempotency
           if (idem) {
             const stored = await claimIdempotencyKey(tx, ctx.actor.keyId, idem.key, idem.requestHash)
             if (stored !== undefined) return { record: stored as ApiRecord, replayed: true }
           }
-          const record = await write(tx, ctx, next, null)
+          const record = await writeRecord(kit, tx, ctx, next, null)
           if (idem) await storeIdempotentResponse(tx, ctx.actor.keyId, idem.key, 201, record)
           return { record, replayed: false }
         }),
@@ -130,29 +150,28 @@ export function recordWrites(def: AnyResource, env: EngineContext, codec: Record
     },
 
     async update(ctx, id, patch, ifMatch) {
-      return mapUniqueViolation(() =>
+      return mapUniqueViolation(def, () =>
         db.transaction(async (tx) => {
-          const row = await lockedForChange(tx, ctx, id, ifMatch)
+          const row = await lockedForChange(kit, tx, ctx, id, ifMatch)
           const current = codec.recordOf(row)
           const stored = codec.docOf(row)
           const merged = applyMergePatch(stored, patch) as Doc
-          assertValid(validateWritable, merged)
-          refuseMaskedValues(patch)
+          assertValid(kit.validateWritable, merged)
+          refuseMaskedValues(kit, patch)
           const next = normalizeDateTimes(writable, merged, resolve) as Doc
           // A patch that changes nothing is answered with the record as it is: no new version, no audit event.
           if (canonicalJson(toJson(next)) === canonicalJson(stored)) return current
-          return write(tx, ctx, next, current)
+          return writeRecord(kit, tx, ctx, next, current)
         }),
       )
     },
 
     async remove(ctx, id, ifMatch) {
       await db.transaction(async (tx) => {
-        const row = await lockedForChange(tx, ctx, id, ifMatch)
-        const current = codec.recordOf(row)
+        const current = codec.recordOf(await lockedForChange(kit, tx, ctx, id, ifMatch))
         if (def.owner.kind === 'tree') await assertUnused(tx, id, owned)
-        await queryRows(tx, statements.update({}, eq(table.id, id), [sql`${statements.quotedNames.deletedAt} = now()`, ...nextVersion]))
-        await audit(tx, ctx, 'deleted', id, current.version + 1, current, null)
+        await queryRows(tx, reads.statements.update({}, eq(def.table.id, id), [sql`${quotedNames.deletedAt} = now()`, ...kit.nextVersion]))
+        await audit(tx, ctx, { action: 'deleted', resourceType: def.collection, id, version: current.version + 1, before: current, after: null })
       })
     },
   }

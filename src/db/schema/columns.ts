@@ -26,8 +26,6 @@ export const searchColumns = (expression: SQL) => ({
   searchBigrams: text().array().generatedAlwaysAs(sql`fazhi_bigrams(lower(${expression}))`),
 })
 
-export const gridUnitReference = () => uuid().notNull()
-
 /**
  * The columns a record is read back with: all but the search columns, which only the `q` filter
  * reads, inside PostgreSQL. Fetching them cost every list page the parsing of some hundred bigrams
