@@ -20,6 +20,8 @@ export const openApiOptions: SwaggerOptions = {
         'Writes answer `ETag: "<version>"`; send `If-Match` to refuse lost updates, `Idempotency-Key` on POST to retry safely.',
         'Unknown body fields and query parameters are refused (400), never ignored; strings and arrays have maximum sizes.',
         'A wrong method on a known path answers 404 like an unknown path. Instants are kept to the millisecond.',
+        'A number in a query string, path or header is written in plain decimal (`20`, `-3`, `0.25`): a sign `+`, spaces, leading zeros,',
+        'exponents, hex, `_` or `Infinity` are refused (400). Every number, there or in a body, is finite, not `-0` and within ±(2^53 − 1) (I-JSON, RFC 7493).',
         'Rate limits are counted per API key and per instance.',
       ].join('\n'),
       contact: { name: 'fazhi-api 法治政府建设记录服务 maintainers' },

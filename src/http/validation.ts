@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifySchemaCompiler } from 'fastify'
 import type { TSchema } from 'typebox'
+import { checkNumberText, safeIntegerText } from './numbers.js'
 import { invalid, type FieldError } from './problems.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
@@ -44,19 +45,25 @@ function narrowFormats(ajv: Ajv): void {
   ajv.addFormat('date-time', { ...dateTime, validate: (s: string) => dateTime.validate(s) && inRange(Date.parse(s), Number(s.slice(0, 4))) })
   ajv.addFormat('date', { ...date, validate: (s: string) => date.validate(s) && inRange(Date.parse(`${s}T12:00:00Z`), Number(s.slice(0, 4))) })
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  ajv.addFormat('safe-integer', safeIntegerText)
 }
 
 /**
  * Bodies are validated exactly as sent (no type coercion: `{"title": 1}` is a 400); query strings,
  * path parameters and headers arrive as text, so they are coerced, and a single value of a
- * repeatable filter becomes a one-item array.
+ * repeatable filter becomes a one-item array. A number in text is first checked as written
+ * (`numbers.ts`): ajv's coercion would take `1e309`, `0x10` or ` 5`.
  */
 export function createValidatorCompiler(schemas: TSchema[]): { compiler: FastifySchemaCompiler<TSchema>; body: Ajv } {
   const body = makeAjv(false, schemas)
   const text = makeAjv('array', schemas)
   return {
     body,
-    compiler: ({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema as object),
+    compiler: ({ schema, httpPart }) => {
+      if (httpPart === 'body') return body.compile(schema as object)
+      const resolve = (ref: string) => text.getSchema(ref)?.schema as object | undefined
+      return checkNumberText(text.compile(schema as object), schema as object, resolve, httpPart === 'headers')
+    },
   }
 }
 
