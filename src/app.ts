@@ -1,20 +1,19 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import cors from '@fastify/cors'
 import helmet from 'helmet'
-import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Logger } from 'pino'
 import type { TSchema } from 'typebox'
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
-import { KeyCache, presentedKey, registerAuth } from './http/auth.js'
+import { KeyCache, registerAuth } from './http/auth.js'
 import { registerBodyParsers } from './http/body.js'
 import { malformedRequestHandler, registerErrorHandling, sendProblem, toProblem } from './http/error-handler.js'
 import { genReqId, loggerOptions, scrubText } from './http/logging.js'
 import { openApiOptions, registerOpenApiRoutes } from './http/openapi.js'
 import { operationRoutes, operationSchemas, registerMetrics } from './http/operations.js'
-import { problem } from './http/problems.js'
+import { registerRateLimits } from './http/rate-limit.js'
 import { sharedSchemas } from './http/schemas.js'
 import { assertQueryEncoding, createValidatorCompiler } from './http/validation.js'
 import { purgeExpiredIdempotencyKeys } from './records/idempotency.js'
@@ -112,21 +111,11 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     headers(request.raw, reply.raw, (error) => done(error as Error | undefined))
   })
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins })
-  await app.register(rateLimit, {
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    // Per API key (its hash, never the key itself); callers without one are counted by address.
-    keyGenerator: (request) => {
-      const key = presentedKey(request)
-      return key ? `key:${key.hash}` : `ip:${request.ip}`
-    },
-    allowList: (request) => request.routeOptions.config.public === true,
-    errorResponseBuilder: (_request, context) => problem('rate-limited', `More than ${context.max} requests in a minute; retry after ${context.after}.`),
-  })
+  const lookupGuard = await registerRateLimits(app, config, metrics)
   await app.register(swagger, openApiOptions)
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true, displayOperationId: true } })
 
-  registerAuth(app, new KeyCache(deps.database.db, deps.keyCacheTtlMs))
+  registerAuth(app, new KeyCache(deps.database.db, deps.keyCacheTtlMs), lookupGuard)
   const ctx: ModuleContext = {
     db: deps.database.db,
     resolve: (id) => validators.body.getSchema(id)?.schema as TSchema | undefined,
