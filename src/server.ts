@@ -5,7 +5,7 @@ import { ensureBootstrapKey } from './access/api-keys.js'
 import { controlSocketPath, openControlSocket } from './cli/control-socket.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
-import { DataDirBusy, lockDataDir, type DataDirLock } from './db/data-dir-lock.js'
+import { DataDirBusy, lockDataDirAfterCommands, type DataDirLock } from './db/data-dir-lock.js'
 import { migrateDatabase } from './db/migrate.js'
 
 // The service's live heap is small and steady (about 30 MiB). V8 lets the old generation grow to two
@@ -29,7 +29,9 @@ async function main() {
   let lock: DataDirLock | undefined
   if (!config.databaseUrl) {
     try {
-      lock = lockDataDir(config.dataDir, { role: 'service', command: 'npm start', socket: controlSocketPath(config.dataDir) })
+      lock = await lockDataDirAfterCommands(config.dataDir, { role: 'service', command: 'npm start', socket: controlSocketPath(config.dataDir) }, (holder) =>
+        process.stderr.write(`waiting for \`${holder.command}\` (pid ${holder.pid}) to finish with DATA_DIR ${config.dataDir}…\n`),
+      )
     } catch (error) {
       if (!(error instanceof DataDirBusy)) throw error
       process.stderr.write(`${error.message}: stop that one first, or give this one another DATA_DIR\n`)

@@ -1,6 +1,7 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 // An embedded database (PGlite) belongs to one process: two processes on one data directory each
 // keep their own copy in memory and the last to write wins, so what the other wrote is lost. The
@@ -158,4 +159,29 @@ export function lockDataDir(dataDir: string, what: Pick<DataDirOwner, 'role' | '
     removeStale(path, existing)
   }
   throw new Error(`could not take ${path}: it keeps changing`)
+}
+
+/**
+ * For the service: a command that holds the directory (a seed, a migration) finishes soon and is
+ * waited for, so `npm start` and `npm run seed:demo` typed in either order both work; another
+ * service is not waited for (DataDirBusy).
+ */
+export async function lockDataDirAfterCommands(
+  dataDir: string,
+  what: Pick<DataDirOwner, 'role' | 'command' | 'socket'>,
+  waiting: (holder: DataDirOwner) => void,
+  limitMs = 600_000,
+): Promise<DataDirLock> {
+  const deadline = Date.now() + limitMs
+  let told = false
+  for (;;) {
+    try {
+      return lockDataDir(dataDir, what)
+    } catch (error) {
+      if (!(error instanceof DataDirBusy) || error.owner.role !== 'command' || Date.now() > deadline) throw error
+      if (!told) waiting(error.owner)
+      told = true
+      await sleep(250)
+    }
+  }
 }

@@ -117,17 +117,37 @@ t.test('with no service running, a command opens the directory itself', async (t
   t.notOk(existsSync(lockPath), 'and gives it back')
 })
 
-t.test('while a command holds the directory, others stop at once with one line and change nothing', async (t) => {
+t.test('while a command holds the directory, another command stops at once with one line; the service waits for it', async (t) => {
   // This test process stands in for a running `npm run seed:demo`: a live pid, its real start time.
   const stat = readFileSync('/proc/self/stat', 'utf8')
   const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
   const holder = `${JSON.stringify({ pid: process.pid, startTime, host: hostname(), since: new Date().toISOString(), role: 'command', command: 'npm run seed:demo' })}\n`
   writeFileSync(lockPath, holder)
   t.teardown(() => rmSync(lockPath, { force: true }))
-  for (const [file, args] of [['src/cli/apikey.ts', ['list']], ['src/server.ts', []]] as const) {
-    const refused = await run(file, [...args], { PORT: String(await freePort()) }, REFUSAL_MS)
-    t.ok(refused.code !== null && refused.code !== 0, `${file} fails at once (${refused.code})`)
-    t.match(refused.stderr.trim(), new RegExp(`^DATA_DIR \\S+ is in use by \`npm run seed:demo\` \\(pid ${process.pid}\\b[^\\n]*$`), `${file}: one line naming the holder`)
-    t.equal(readFileSync(lockPath, 'utf8'), holder, 'the lock is left as it was')
+  const refused = await run('src/cli/apikey.ts', ['list'], {}, REFUSAL_MS)
+  t.ok(refused.code !== null && refused.code !== 0, `apikey fails at once (${refused.code})`)
+  t.match(refused.stderr.trim(), new RegExp(`^DATA_DIR \\S+ is in use by \`npm run seed:demo\` \\(pid ${process.pid}\\b[^\\n]*$`), 'one line naming the holder')
+  t.equal(readFileSync(lockPath, 'utf8'), holder, 'the lock is left as it was')
+
+  // `npm start` typed while the seed still runs (the build before it takes a while): it waits, then serves.
+  const port = await freePort()
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.endsWith('DATABASE_URL'))), DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', BOOTSTRAP_API_KEY: key },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  server.stderr.on('data', (d) => (stderr += d))
+  const exited = once(server, 'exit')
+  for (let i = 0; i < 600 && !stderr.includes('waiting for') && server.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100))
+  t.match(stderr, `waiting for \`npm run seed:demo\` (pid ${process.pid}) to finish`, 'the service says what it waits for')
+  t.equal(readFileSync(lockPath, 'utf8'), holder, 'and leaves the holder’s lock alone')
+  rmSync(lockPath)
+  let ready = false
+  for (let i = 0; i < 600 && !ready && server.exitCode === null; i++) {
+    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false)
+    if (!ready) await new Promise((r) => setTimeout(r, 200))
   }
+  t.ok(ready, `once the command is done, the service starts: ${stderr.slice(-300)}`)
+  server.kill('SIGTERM')
+  t.same(await exited, [0, null], 'and stops cleanly')
 })
