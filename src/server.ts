@@ -5,7 +5,7 @@ import { ensureBootstrapKey } from './access/api-keys.js'
 import { controlSocketPath, openControlSocket } from './cli/control-socket.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
-import { DataDirBusy, lockDataDirAfterCommands, type DataDirLock } from './db/data-dir-lock.js'
+import { DataDirBusy, isDirectory, lockDataDirAfterCommands, type DataDirLock } from './db/data-dir-lock.js'
 import { migrateDatabase } from './db/migrate.js'
 
 // The service's live heap is small and steady (about 30 MiB). V8 lets the old generation grow to two
@@ -27,7 +27,7 @@ async function main() {
   }
   // The embedded database has one owner (db/data-dir-lock.ts): a second service on DATA_DIR stops here.
   let lock: DataDirLock | undefined
-  if (!config.databaseUrl) {
+  if (!config.databaseUrl && isDirectory(config.dataDir)) {
     try {
       lock = await lockDataDirAfterCommands(config.dataDir, { role: 'service', command: 'npm start', socket: controlSocketPath(config.dataDir) }, (holder) =>
         process.stderr.write(`waiting for \`${holder.command}\` (pid ${holder.pid}) to finish with DATA_DIR ${config.dataDir}…\n`),

@@ -2,7 +2,7 @@ import { hostname } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/client.js'
-import { DataDirBusy, lockDataDir } from '../db/data-dir-lock.js'
+import { DataDirBusy, isDirectory, lockDataDir } from '../db/data-dir-lock.js'
 import { migrateDatabase } from '../db/migrate.js'
 import { commands, type CommandName } from './commands.js'
 import { runThroughService } from './service-client.js'
@@ -54,7 +54,7 @@ export async function runDatabaseCommand(name: CommandName, argv: string[] = pro
   await runCli(async () => {
     const args = commands[name].parse(argv)
     const config = loadConfig()
-    if (config.databaseUrl) return runHere(name, args, config)
+    if (config.databaseUrl || !isDirectory(config.dataDir)) return runHere(name, args, config)
     const deadline = Date.now() + SERVICE_START_WAIT_MS
     let toldWaiting = false
     for (;;) {

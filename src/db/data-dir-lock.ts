@@ -12,6 +12,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 export const LOCK_FILE = 'fazhi-api.lock'
 
+/** Whether a PGlite data directory is a directory at all (`memory://` lives and dies with its process). */
+export const isDirectory = (dataDir: string) => !/^[a-z]+:\/\//i.test(dataDir)
+
 export interface DataDirOwner {
   pid: number
   /** The process's start time as the kernel counts it (Linux), null where it cannot be read. */

@@ -90,7 +90,7 @@ function observedRedisStore(redis: Redis, health: StoreHealth): FastifyRateLimit
   } as unknown as FastifyRateLimitStoreCtor
 }
 
-async function connectRedis(url: string, health: StoreHealth, log: FastifyInstance['log']): Promise<Redis> {
+async function connectRedis(url: string, health: StoreHealth): Promise<Redis> {
   const redis = new Redis(url, {
     // Fail at once while disconnected, instead of queueing a request's count until Redis is back.
     enableOfflineQueue: false,
@@ -103,11 +103,10 @@ async function connectRedis(url: string, health: StoreHealth, log: FastifyInstan
   // ioredis reports every failed reconnection; the incident is logged once, by `health`.
   redis.on('error', (error: Error) => health.down(error))
   redis.on('ready', () => health.back())
-  // A start with Redis down still serves (uncounted, and said so); with Redis up, counts from the first request.
-  const ready = once(redis, 'ready').then(() => true)
-  const waited = await Promise.race([ready, new Promise<false>((resolve) => setTimeout(resolve, REDIS_CONNECT_TIMEOUT_MS, false).unref())])
-  if (!waited) log.warn('rate-limit store (Redis) not reachable at start; serving, and connecting in the background')
-  ready.catch(() => {})
+  // With Redis up, counting starts with the first request; with it down, the start goes on (its
+  // 'error' has said so once) and the client keeps connecting in the background.
+  const ready = once(redis, 'ready').catch(() => {})
+  await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, REDIS_CONNECT_TIMEOUT_MS).unref())])
   return redis
 }
 
@@ -116,7 +115,7 @@ export async function registerRateLimits(app: FastifyInstance, config: Config, r
   let store: FastifyRateLimitStoreCtor | undefined
   if (config.redisUrl) {
     const health = new StoreHealth(app.log, registry)
-    const redis = await connectRedis(config.redisUrl, health, app.log)
+    const redis = await connectRedis(config.redisUrl, health)
     store = observedRedisStore(redis, health)
     app.addHook('onClose', async () => redis.disconnect())
   }

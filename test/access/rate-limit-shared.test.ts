@@ -5,6 +5,7 @@ import { createApiKey } from '../../src/access/api-keys.js'
 import { loadConfig } from '../../src/config.js'
 import { clientFor } from '../helpers/app.js'
 import { freshDatabase } from '../helpers/database.js'
+import { freePort } from '../faults/fixtures/server-process.js'
 import { noRedis, startRedis } from '../helpers/redis.js'
 
 // Two instances of the service on one database and one Redis (a server of this test's own):
@@ -70,4 +71,24 @@ t.test('two instances, one Redis', { skip: noRedis }, async (t) => {
     t.same(statuses, [...Array(LIMIT).fill(200), 429], 'the shared budget holds again')
     for (const [i, sink] of lines.entries()) t.ok(sink.some((l) => l.includes('reachable again')), `instance ${i + 1}: the recovery is logged`)
   })
+})
+
+t.test('Redis down from the start: the service starts, serves, and says so once', async (t) => {
+  const fresh = await freshDatabase()
+  t.teardown(() => fresh.drop())
+  const lines: string[] = []
+  const nobody = `redis://127.0.0.1:${await freePort()}`
+  const app = await buildApp(
+    { ...loadConfig({ LOG_LEVEL: 'warn' }), rateLimitPerMinute: 2, redisUrl: nobody },
+    { database: fresh.database, logStream: new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }) },
+  )
+  t.teardown(() => app.close())
+  const { secret } = await createApiKey(fresh.database.db, { name: 'no-redis', scopes: ['grid-units:read'] })
+  const client = clientFor(app, secret)
+  const statuses: number[] = []
+  for (let i = 0; i < 5; i++) statuses.push((await client.get('/v1/grid-units')).status)
+  t.same(statuses, [200, 200, 200, 200, 200], 'served, uncounted')
+  t.match((await app.inject({ url: '/metrics' })).body, /^rate_limit_store_up 0$/m)
+  t.equal((await app.inject({ url: '/readyz' })).statusCode, 200)
+  t.equal(lines.filter((l) => l.includes('rate-limit store (Redis) unreachable')).length, 1, 'one line for the incident')
 })
