@@ -2650,6 +2650,7 @@ export interface components {
         AuditEventList: {
             items: components["schemas"]["AuditEvent"][];
             /**
+             * Format: safe-integer
              * @description Never null: pass it as `after` to get only later events (an empty page keeps the cursor).
              * @example 1024
              */

@@ -1,19 +1,18 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import cors from '@fastify/cors'
-import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TSchema } from 'typebox'
 import type { Config } from './config.js'
-import { problem } from './core/problems.js'
 import type { Database } from './db/client.js'
 import { purgeExpiredIdempotencyKeys } from './db/idempotency.js'
-import { KeyCache, presentedKey, registerAuth } from './http/auth.js'
+import { KeyCache, registerAuth } from './http/auth.js'
 import { registerBodyParsers } from './http/body.js'
 import { malformedRequestHandler, registerErrorHandling, sendProblem, toProblem } from './http/error-handler.js'
 import { genReqId, loggerOptions, registerRequestLog } from './http/logging.js'
 import { openApiOptions, registerOpenApiRoutes } from './http/openapi.js'
 import { operationRoutes, registerMetrics } from './http/operations.js'
+import { registerRateLimits } from './http/rate-limit.js'
 import { allSchemas, registerApiRoutes } from './http/record-api.js'
 import { registerRouteCatalog } from './http/route-catalog.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
@@ -65,20 +64,6 @@ function registerSchemas(app: FastifyInstance, database: Database): EngineContex
   }
 }
 
-async function registerRateLimit(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(rateLimit, {
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    // Per API key (its hash, never the key itself); callers without one are counted by address.
-    keyGenerator: (request) => {
-      const key = presentedKey(request)
-      return key ? `key:${key.hash}` : `ip:${request.ip}`
-    },
-    allowList: (request) => request.routeOptions.config.public === true,
-    errorResponseBuilder: (_request, context) => problem('rate-limited', `More than ${context.max} requests in a minute; retry after ${context.after}.`),
-  })
-}
-
 function scheduleIdempotencyPurge(app: FastifyInstance, database: Database): void {
   const purge = setInterval(() => void purgeExpiredIdempotencyKeys(database.db).catch(() => {}), 10 * 60_000)
   purge.unref()
@@ -97,10 +82,10 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   const metrics = await registerMetrics(app, deps.database)
   registerSecurityHeaders(app)
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins })
-  await registerRateLimit(app, config)
+  const lookupGuard = await registerRateLimits(app, config, metrics)
   await app.register(swagger, openApiOptions)
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true, displayOperationId: true } })
-  registerAuth(app, new KeyCache(deps.database.db, deps.keyCacheTtlMs))
+  registerAuth(app, new KeyCache(deps.database.db, deps.keyCacheTtlMs), lookupGuard)
   await app.register(async (scope) => operationRoutes(scope, deps.database, metrics))
   await app.register(async (scope) => registerOpenApiRoutes(scope))
   await registerApiRoutes(app, deps.database, engine)

@@ -9,6 +9,8 @@ const ConfigSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1200 }),
+  AUTH_FAILURES_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   CORS_ORIGINS: Type.Optional(Type.String()),
   BOOTSTRAP_API_KEY: Type.Optional(Type.String({ minLength: 32, maxLength: 256, pattern: '^[A-Za-z0-9_-]+$' })),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
@@ -25,6 +27,10 @@ export interface Config {
   dataDir: string
   logLevel: RawConfig['LOG_LEVEL']
   rateLimitPerMinute: number
+  /** Unknown API keys one client address may present per minute before it is answered 429. */
+  authFailuresPerMinute: number
+  /** Where rate-limit counts are shared by every instance; per instance without it. */
+  redisUrl: string | undefined
   corsOrigins: string[]
   bootstrapApiKey: string | undefined
   dbPoolSize: number
@@ -40,7 +46,7 @@ export class ConfigError extends Error {
 }
 
 const check = Compile(ConfigSchema)
-const integerKeys = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'DB_CONNECT_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS'])
+const integerKeys = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'AUTH_FAILURES_PER_MINUTE', 'DB_POOL_SIZE', 'DB_CONNECT_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS'])
 
 /** Reads and validates the environment; throws ConfigError listing every bad variable by name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: c.DATA_DIR,
     logLevel: c.LOG_LEVEL,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: c.AUTH_FAILURES_PER_MINUTE,
+    redisUrl: c.REDIS_URL,
     corsOrigins: (c.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     bootstrapApiKey: c.BOOTSTRAP_API_KEY,
     dbPoolSize: c.DB_POOL_SIZE,

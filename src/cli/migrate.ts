@@ -1,11 +1,4 @@
-import { appliedMigrations } from '../db/migrate.js'
-import { openConfiguredDatabase, runCli } from './database.js'
+import { runDatabaseCommand } from './database.js'
 
-await runCli(async () => {
-  const database = await openConfiguredDatabase()
-  try {
-    process.stdout.write(`migrations applied: ${await appliedMigrations(database.db)} (${database.kind})\n`)
-  } finally {
-    await database.close()
-  }
-})
+// npm run migrate — applies pending migrations (the service also does at start).
+await runDatabaseCommand('migrate')

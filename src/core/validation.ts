@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { TSchema } from 'typebox'
+import { safeIntegerText } from './numbers.js'
 import { invalid, type FieldError } from './problems.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
@@ -44,6 +45,7 @@ function narrowFormats(ajv: Ajv): void {
   ajv.addFormat('date-time', { ...dateTime, validate: (s: string) => dateTime.validate(s) && inRange(Date.parse(s), Number(s.slice(0, 4))) })
   ajv.addFormat('date', { ...date, validate: (s: string) => date.validate(s) && inRange(Date.parse(`${s}T12:00:00Z`), Number(s.slice(0, 4))) })
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  ajv.addFormat('safe-integer', safeIntegerText)
 }
 
 /** ajv errors as `errors[]` entries: one per offending value, pointing at the value itself. */

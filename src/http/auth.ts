@@ -36,31 +36,62 @@ export function presentedKey(request: FastifyRequest): PresentedKey | null {
 
 /**
  * Looked-up keys are remembered for a few seconds: a warm key costs no database round trip, and
- * a revoked key stops working on every instance once its entry expires.
+ * a revoked key stops working on every instance once its entry expires. Unknown keys are
+ * remembered apart, in a smaller map of their own, so a flood of random keys never pushes a real
+ * key out (it would then cost a lookup on every request).
  */
 export class KeyCache {
-  private readonly entries = new Map<string, { actor: Actor | null; expires: number }>()
+  private readonly known = new Map<string, { actor: Actor; expires: number }>()
+  private readonly unknown = new Map<string, number>()
   constructor(
     private readonly db: Db,
     readonly ttlMs = 5000,
     private readonly maxEntries = 10_000,
+    private readonly maxUnknown = 1000,
   ) {}
 
-  async resolve({ hash }: PresentedKey): Promise<Actor | null> {
+  /** The remembered answer for a key: an actor, null (unknown or revoked), or undefined (not remembered). */
+  cached({ hash }: PresentedKey): Actor | null | undefined {
     const now = Date.now()
-    const hit = this.entries.get(hash)
+    const hit = this.known.get(hash)
     if (hit && hit.expires > now) return hit.actor
+    const miss = this.unknown.get(hash)
+    return miss !== undefined && miss > now ? null : undefined
+  }
+
+  /** Asks the database, and remembers the answer. */
+  async lookup({ hash }: PresentedKey): Promise<Actor | null> {
     const row = await findActiveKey(this.db, hash)
-    const actor: Actor | null = row
-      ? { keyId: row.id, name: row.name, scopes: new Set(row.scopes), gridUnitId: row.gridUnitId }
-      : null
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
-    this.entries.set(hash, { actor, expires: now + this.ttlMs })
+    const expires = Date.now() + this.ttlMs
+    if (!row) {
+      this.known.delete(hash)
+      remember(this.unknown, hash, expires, this.maxUnknown)
+      return null
+    }
+    const actor: Actor = { keyId: row.id, name: row.name, scopes: new Set(row.scopes), gridUnitId: row.gridUnitId }
+    remember(this.known, hash, { actor, expires }, this.maxEntries)
     return actor
+  }
+
+  async resolve(key: PresentedKey): Promise<Actor | null> {
+    const cached = this.cached(key)
+    return cached !== undefined ? cached : this.lookup(key)
   }
 }
 
-export function registerAuth(app: FastifyInstance, keys: KeyCache): void {
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key)
+  if (map.size >= max) map.delete(map.keys().next().value!)
+  map.set(key, value)
+}
+
+/** Bounds the database lookups of keys that turn out unknown (per client address; `rate-limit.ts`). */
+export interface LookupGuard {
+  beforeLookup(request: FastifyRequest): Promise<void>
+  failed(request: FastifyRequest): Promise<void>
+}
+
+export function registerAuth(app: FastifyInstance, keys: KeyCache, guard?: LookupGuard): void {
   app.decorateRequest('actor', null as unknown as Actor)
   app.decorateRequest('presented', undefined)
   app.addHook('onRequest', async (request) => {
@@ -70,7 +101,12 @@ export function registerAuth(app: FastifyInstance, keys: KeyCache): void {
     const key = presentedKey(request)
     const challenge = { headers: { 'www-authenticate': 'Bearer realm="fazhi-api"' } }
     if (!key) throw problem('unauthorized', 'Send an API key as `Authorization: Bearer <key>`.', challenge)
-    const actor = await keys.resolve(key)
+    let actor = keys.cached(key)
+    if (actor === undefined) {
+      await guard?.beforeLookup(request)
+      actor = await keys.lookup(key)
+      if (!actor) await guard?.failed(request)
+    }
     if (!actor) throw problem('unauthorized', 'The API key is unknown or revoked.', challenge)
     if (!hasScope(actor, config.scope)) throw problem('forbidden', `The API key lacks the scope ${config.scope}.`)
     request.actor = actor

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { numberProblem } from '../core/numbers.js'
 import { invalid } from '../core/problems.js'
 
 const MAX_DEPTH = 32
@@ -8,13 +9,19 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /**
  * Finds what PostgreSQL cannot store or what no record needs: a NUL character anywhere (text
- * columns reject `\u0000`) or nesting deeper than any schema has. Returns a JSON Pointer to it.
+ * columns reject `\u0000`), a number that is not finite, is -0 or lies past ±(2^53 − 1), or nesting
+ * deeper than any schema has. Returns a JSON Pointer to it.
  */
 export function findUnacceptable(value: unknown, pointer = '', depth = 0): { pointer: string; message: string } | undefined {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return { pointer, message: 'must not contain the NUL character (\\u0000)' }
     // An escaped half of a surrogate pair (`"\ud800"`) is no character: stored, it would become U+FFFD.
     return loneSurrogate.test(value) ? { pointer, message: 'must not contain an unpaired surrogate (\\ud800-\\udfff)' } : undefined
+  }
+  if (typeof value === 'number') {
+    // JSON writes 1e309 (read as Infinity), -0 and integers no double holds (2^53 + 1 reads as 2^53).
+    const message = numberProblem(value, 'number')
+    return message ? { pointer, message } : undefined
   }
   if (value === null || typeof value !== 'object') return undefined
   if (depth >= MAX_DEPTH) return { pointer, message: `is nested deeper than ${MAX_DEPTH} levels` }

@@ -3,19 +3,25 @@ import type { FastifySchemaCompiler } from 'fastify'
 import type { TSchema } from 'typebox'
 import type { FieldError } from '../core/problems.js'
 import { invalid } from '../core/problems.js'
+import { checkNumberText } from '../core/numbers.js'
 import { makeAjv } from '../core/validation.js'
 
 /**
  * Bodies are validated exactly as sent (no type coercion: `{"title": 1}` is a 400); query strings,
  * path parameters and headers arrive as text, so they are coerced, and a single value of a
- * repeatable filter becomes a one-item array.
+ * repeatable filter becomes a one-item array. A number in text is first checked as written
+ * (`core/numbers.ts`): ajv's coercion would take `1e309`, `0x10` or ` 5`.
  */
 export function createValidatorCompiler(schemas: TSchema[]): { compiler: FastifySchemaCompiler<TSchema>; body: Ajv } {
   const body = makeAjv(false, schemas)
   const text = makeAjv('array', schemas)
   return {
     body,
-    compiler: ({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema as object),
+    compiler: ({ schema, httpPart }) => {
+      if (httpPart === 'body') return body.compile(schema as object)
+      const resolve = (ref: string) => text.getSchema(ref)?.schema as object | undefined
+      return checkNumberText(text.compile(schema as object), schema as object, resolve, httpPart === 'headers')
+    },
   }
 }
 

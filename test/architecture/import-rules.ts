@@ -10,8 +10,9 @@ export const layers = [
   ['modules', (path: string) => path.startsWith('src/modules/')],
   ['reports', (path: string) => path.startsWith('src/reports/')],
   ['http', (path: string) => path.startsWith('src/http/')],
-  ['app', (path: string) => /^src\/[^/]+\.ts$/.test(path) && path !== 'src/config.ts'],
-  ['cli', (path: string) => path.startsWith('src/cli/')],
+  ['app', (path: string) => path === 'src/app.ts' || path === 'src/openapi-document.ts'],
+  ['commands', (path: string) => path.startsWith('src/commands/')],
+  ['entry points', (path: string) => path === 'src/server.ts' || path.startsWith('src/cli/')],
 ] as const
 
 export const layerOf = (path: string): number => layers.findIndex(([, holds]) => holds(path))

@@ -7,11 +7,12 @@ import { allSchemas } from '../../src/http/record-api.js'
 import { buildTestApp, type Response } from '../helpers/app.js'
 import { createGridUnit } from '../helpers/factories.js'
 import { queryRoutes } from './fixtures/resources.js'
-import { OMIT, deref, runSettings, validValue, type Overrides } from './fixtures/schema-arbitraries.js'
+import { OMIT, deref, hostileNumberText, hostileNumberWords, runSettings, validValue, type JsonSchema, type Overrides } from './fixtures/schema-arbitraries.js'
 
 // Query strings and headers drawn from the list-query schemas: valid ones answer 200; one broken
-// parameter, an unknown one, or a forged cursor answers 400 `in: query`; no header value, however
-// odd, gets a 5xx, and every refusal is problem+json.
+// parameter, an unknown one, or a forged cursor answers 400 `in: query`; a number written in any
+// form but plain decimal, or past what a double holds exactly, answers 400 pointing at it; no
+// header value, however odd, gets a 5xx, and every refusal is problem+json.
 
 const { admin, adminKey } = await buildTestApp(t, { config: { rateLimitPerMinute: 1_000_000 } })
 const unit = await createGridUnit(admin, { level: 'county', name: '查询旗' })
@@ -57,6 +58,7 @@ const breakers = [
   '', 'abc', '-1', '0', '1.5', '101', '1e3', 'true1', "' OR 1=1 --", "'; DROP TABLE disputes; --", '%', '_', '\\',
   'urn:uuid:3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60', '3f2b8c1e6a4d4e0f9b7a2c5d8e1f4a60x', '2025-13-45', '0000-01-01', '0099-06-01',
   '2016-12-31T23:59:60Z', '9999-12-31T23:59:59-05:00', 'x'.repeat(600), '纠纷'.repeat(60), 'null', '[]', '{}',
+  ...hostileNumberWords,
 ]
 
 for (const route of routes) {
@@ -84,6 +86,25 @@ for (const route of routes) {
       } else assertProblem(res)
     }))
   })
+  // Every integer or number parameter, written as a number no caller means: always a 400 naming it.
+  // The expected answer does not come from the validator under test.
+  const numeric = Object.entries(deref(route.query).properties ?? {}).filter(([, schema]) => {
+    const s = deref(schema as JsonSchema)
+    return s.type === 'integer' || s.type === 'number' || (s.type === 'array' && ['integer', 'number'].includes(deref(s.items!).type ?? ''))
+  })
+  if (numeric.length > 0) {
+    t.test(`${route.path}: a number written as no caller means it answers 400 pointing at it`, async (t) => {
+      const hostile = fc.tuple(validValue(route.query, overrides), fc.constantFrom(...numeric)).chain(([doc, [name, schema]]) =>
+        hostileNumberText(schema as JsonSchema).map((value) => ({ name, query: { ...asText(doc as Record<string, unknown>), ...route.fixed, [name]: value } })),
+      )
+      await check(t, 'hostile numbers', fc.asyncProperty(hostile, async ({ name, query }) => {
+        const res = await admin.get(urlOf(route.path, query))
+        assertProblem(res, 400)
+        equal(res.body.type.split('/problems/')[1], 'validation-error')
+        ok(res.body.errors.some((e: { in: string; pointer: string }) => e.in === 'query' && e.pointer.startsWith(`/${name}`)), `an error points at /${name}: ${JSON.stringify(res.body.errors)}`)
+      }))
+    })
+  }
 }
 
 t.test('odd header values never get a 5xx; refusals are problem+json', async (t) => {

@@ -2,7 +2,7 @@ import t from 'tap'
 import { sql } from 'drizzle-orm'
 import { loadConfig } from '../../src/config.js'
 import { queryRows } from '../../src/db/client.js'
-import { DEMO_ACTOR, seedDemo } from '../../src/cli/demo-seed.js'
+import { DEMO_ACTOR, seedDemo } from '../../src/commands/demo-seed.js'
 import { demoReportExample, demoStatisticsExample } from '../../src/reports/statistics-example.js'
 import { buildTestApp } from '../helpers/app.js'
 

@@ -2,7 +2,13 @@ import { Type, type Static } from 'typebox'
 import { DateTime, StringEnum, Uuid, UuidFilter } from '../../core/schemas.js'
 import { collectionLabels, collections } from '../index.js'
 
-const Seq = Type.String({ pattern: '^\\d{1,18}$', description: 'Feed position (a decimal integer as text).', examples: ['1024'] })
+// A position is exact in a double (seq is answered as a JSON integer), so the text form stops at 2^53 − 1.
+const Seq = Type.String({
+  pattern: '^(0|[1-9][0-9]{0,15})$',
+  format: 'safe-integer',
+  description: 'Feed position: a decimal integer 0..9007199254740991 as text, no sign or leading zeros.',
+  examples: ['1024'],
+})
 
 const auditEventExample = {
   seq: 1024,

@@ -53,7 +53,7 @@ function caller(app: FastifyInstance, secret: string) {
 export async function seedDemo(database: Database, config: Config, log: (line: string) => void = () => {}): Promise<SeedSummary> {
   const { db } = database
   // An in-process instance of the service, quiet and unthrottled: the seed is its only caller.
-  const app = await buildApp({ ...config, logLevel: 'error', rateLimitPerMinute: 1_000_000 }, { database })
+  const app = await buildApp({ ...config, logLevel: 'error', rateLimitPerMinute: 1_000_000, redisUrl: undefined }, { database })
   const { key, secret } = await createApiKey(db, { name: DEMO_ACTOR, scopes: ['admin'] })
   const call = caller(app, secret)
   const summary: SeedSummary = { townId: '', unitsCreated: 0, recordsCreated: 0, recordsChanged: 0, alreadyThere: 0 }
