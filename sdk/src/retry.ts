@@ -6,8 +6,9 @@ export interface RetryOptions {
   /** First back-off step when the answer names no Retry-After (default 250 ms); doubles per retry, with jitter. */
   baseDelayMs?: number
   /**
-   * The longest single wait (default 30 s). A Retry-After beyond it is not waited for: the 429
-   * or 503 is returned at once, so a caller never sleeps longer than it agreed to.
+   * The longest single wait (default 60 s: the service's rate limit counts per minute, so its
+   * Retry-After is at most that). A Retry-After beyond it is not waited for: the 429 or 503 is
+   * returned at once, so a caller never sleeps longer than it agreed to.
    */
   maxDelayMs?: number
   /** Statuses worth repeating (default 429 and 503). */
@@ -68,7 +69,7 @@ type Fetch = (request: Request) => Promise<Response>
 export function retryingFetch(options: RetryOptions = {}, base: Fetch = (r) => globalThis.fetch(r)): Fetch {
   const retries = options.retries ?? 5
   const baseDelayMs = options.baseDelayMs ?? 250
-  const maxDelayMs = options.maxDelayMs ?? 30_000
+  const maxDelayMs = options.maxDelayMs ?? 60_000
   const statuses = new Set(options.statuses ?? [429, 503])
   return async (request) => {
     if (retries === 0 || !isSafeToRepeat(request)) return base(request)
