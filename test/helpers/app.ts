@@ -31,6 +31,11 @@ export function clientFor(app: FastifyInstance, key?: string): Client {
     if (/json/.test(String(res.headers['content-type'] ?? '')) && res.body) parsed = JSON.parse(res.body)
     return { status: res.statusCode, headers: res.headers, body: parsed, text: res.body }
   }
+  return clientFrom(request)
+}
+
+/** The method shorthands over one request function (inject here, a real socket elsewhere). */
+export function clientFrom(request: Client['request']): Client {
   return {
     request,
     get: (url, headers) => request('GET', url, undefined, headers),

@@ -1,0 +1,8 @@
+export { connect, type ConnectOptions, type FazhiClient } from './client.js'
+export type { AuditEvent, FeedBatch, FollowOptions } from './follow.js'
+export { isProblem, problemOf, ProblemError, retryAfterMs, unwrap, type FieldError, type Problem, type ProblemSlug, type RuleViolation } from './problem.js'
+export { isSafeToRepeat, retryingFetch, type RetryEvent, type RetryOptions } from './retry.js'
+export { fileNameOf, type Download, type UploadInit, type UploadSource } from './transfer.js'
+export type { Collection, CreateBody, CreatePath, ListItem, ListPath, ListQuery, PatchOf, RecordOf } from './types.js'
+export type { CreateOptions, UpdateOptions } from './writes.js'
+export type { components, operations, paths } from '../schema.js'
