@@ -1,0 +1,7 @@
+// The annual report as the document a unit files (API.md §5, GET /v1/annual-reports/{id}/document):
+// one document model, written as Markdown or as a GB/T 9704-2012 Word file.
+export type { AnnualReportFigures } from './figures.js'
+export type { AnnualReportInput, ReportBlock, ReportDocument } from './model.js'
+export { buildAnnualReportDocument, defaultTitle } from './build.js'
+export { renderAnnualReportMarkdown, writeMarkdown, escapeMarkdown } from './markdown.js'
+export { chinaDate, chineseDate } from './phrasing.js'
