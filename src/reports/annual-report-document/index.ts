@@ -1,0 +1,15 @@
+// The annual report as the document a unit files (API.md §5, GET /v1/annual-reports/{id}/document):
+// one document model, written as Markdown or as a GB/T 9704-2012 Word file.
+export type { AnnualReportFigures } from './figures.js'
+export type { AnnualReportInput, ReportBlock, ReportDocument } from './model.js'
+export { buildAnnualReportDocument, defaultTitle } from './build.js'
+export { renderAnnualReportMarkdown, writeMarkdown, escapeMarkdown } from './markdown.js'
+export { renderAnnualReportDocx, writeDocx } from './docx.js'
+export { annualReportFileName, contentDisposition, type DocumentFormat } from './file-name.js'
+export { chinaDate, chineseDate } from './phrasing.js'
+
+/** The media types the document route answers (API.md §5); anything else is 406 not-acceptable. */
+export const DOCUMENT_MEDIA_TYPES = {
+  markdown: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const
