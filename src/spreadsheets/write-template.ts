@@ -15,7 +15,7 @@ import type { Writable } from 'node:stream'
 import type { SheetColumn } from './columns.js'
 import { defaultLimits } from './limits.js'
 import { DATE_FORMAT, DATETIME_FORMAT, HEADER_FILL, HEADER_FONT } from './write-xlsx.js'
-import { fitWidth } from './widths.js'
+import { displayWidth, fitWidth } from './widths.js'
 
 /** The template's own sheets besides the input sheet. */
 export const TEMPLATE_SHEETS = { guide: '填写说明', gridUnits: '网格单元', lists: '下拉选项' } as const
@@ -107,9 +107,14 @@ function addGuideSheet(workbook: ExcelJS.Workbook, options: TemplateOptions): vo
   sheet.addRow(head)
   sheet.addRows(body)
   styleHeader(sheet.getRow(1))
-  sheet.columns.forEach((col, i) => {
-    col.width = Math.min(fitWidth([head[i]!, ...body.map((r) => r[i]!)]), i === 3 || i === 4 ? 50 : 30)
-    col.alignment = { vertical: 'top', wrapText: true }
+  sheet.columns.forEach((col, i) => (col.width = Math.min(fitWidth([head[i]!, ...body.map((r) => r[i]!)]), i === 3 || i === 4 ? 50 : 30)))
+  // Formats and value lists run long: wrapped in their cells, each row as tall as its longest
+  // text needs (neither Excel nor LibreOffice refits a stored row on opening).
+  body.forEach((texts, i) => {
+    const row = sheet.getRow(i + 2)
+    row.eachCell((cell) => (cell.alignment = { vertical: 'top', wrapText: true }))
+    const lines = Math.max(1, ...texts.map((text, c) => Math.ceil(displayWidth(text) / ((sheet.getColumn(c + 1).width ?? 10) - 3))))
+    row.height = 15 * lines
   })
   const notes = [
     '说明：',
