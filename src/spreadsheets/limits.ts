@@ -14,6 +14,15 @@ export interface SheetLimits {
    * cells (5 001 rows × 30 columns) measured about 40 MB of heap after loading.
    */
   maxCells: number
+  /**
+   * Cell elements of any kind, empty styled ones included (spreadsheets write those for formatted
+   * ranges: a filled template saved by LibreOffice holds 6 000): bounds the time spent reading a
+   * sheet of nothing — a 5 MiB file can hold 36 MB of empty cells; the reader stops at a million,
+   * about 1.5 s on these machines.
+   */
+  maxCellElements: number
+  /** Characters in one cell (Excel's own limit, ECMA-376 Part 1 §18.3.1.4). */
+  maxCellText: number
   /** Entries in the xlsx zip: Excel writes about a dozen, a template with its sheets about 15. */
   maxZipEntries: number
   /** Bytes one zip entry may inflate to, and all entries read together. */
@@ -31,6 +40,8 @@ export const defaultLimits: SheetLimits = {
   maxRows: 5000,
   maxColumns: 64,
   maxCells: 150_000,
+  maxCellElements: 1_000_000,
+  maxCellText: 32_767,
   maxZipEntries: 500,
   maxInflatedBytes: 64 * 1024 * 1024,
   maxRatio: 200,
