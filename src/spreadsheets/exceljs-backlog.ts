@@ -46,26 +46,34 @@ export async function caughtUp(sheet: unknown, out: Writable, limit: number): Pr
     // The PassThrough emits 'drain' once its buffer empties, having refused a write (which
     // exceljs ignored); before archiver takes the entry there is nothing to listen to, so the
     // writer gives it a turn.
-    if (pipe && (pipe._writableState?.length ?? 0) > 0 && pipe._writableState?.needDrain) await pipeDrained(pipe)
+    if (pipe && (pipe._writableState?.length ?? 0) > 0 && pipe._writableState?.needDrain) await pipeDrained(pipe, out)
     else await nextTurn()
     await drained(out)
   }
 }
 
-function pipeDrained(pipe: PipeLike): Promise<void> {
-  if (pipe.destroyed) return Promise.reject(new Error('the workbook stream was destroyed'))
+/**
+ * The PassThrough's 'drain' — or the end of waiting when the output goes away first: a reader
+ * that hangs up stops the compressor, and that drain would never come.
+ */
+function pipeDrained(pipe: PipeLike, out: Writable): Promise<void> {
+  if (pipe.destroyed || out.destroyed) return Promise.reject(new Error('the output stream closed before the export finished'))
   return new Promise((resolve, reject) => {
     const done = (error?: unknown) => {
       pipe.off('drain', onDrain)
       pipe.off('close', onClose)
       pipe.off('error', done)
+      out.off('close', onClose)
+      out.off('error', done)
       if (error) reject(error instanceof Error ? error : new Error(String(error)))
       else resolve()
     }
     const onDrain = () => done()
-    const onClose = () => done(new Error('the workbook stream closed'))
+    const onClose = () => done(new Error('the output stream closed before the export finished'))
     pipe.on('drain', onDrain)
     pipe.on('close', onClose)
     pipe.on('error', done)
+    out.on('close', onClose)
+    out.on('error', done)
   })
 }

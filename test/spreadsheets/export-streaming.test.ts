@@ -48,26 +48,40 @@ function source() {
 function stallingOutput(accept: number) {
   let received = 0
   let held: (() => void) | undefined
+  let onBlock: () => void = () => {}
+  const blocked = new Promise<void>((resolve) => (onBlock = resolve))
   const out = new Writable({
     write(chunk: Buffer, _e, callback) {
       received += chunk.length
-      if (received > accept && !held) held = callback
-      else callback()
+      if (received > accept && !held) {
+        held = callback
+        onBlock()
+      } else callback()
     },
   })
-  return { out, received: () => received, release: () => held?.() }
+  return { out, blocked, release: () => held?.() }
+}
+
+/** Event-loop turns until `value()` stops changing for a thousand of them (at most 50 000). */
+async function settled(value: () => number): Promise<number> {
+  for (let round = 0; round < 50; round++) {
+    const before = value()
+    for (let i = 0; i < 1000; i++) await nextTurn()
+    if (value() === before) break
+  }
+  return value()
 }
 
 t.test('while the reader stalls, the writers stop pulling rows', { timeout: 120_000 }, async (t) => {
   for (const format of ['xlsx', 'csv'] as const) {
     const { state, rows } = source()
-    const { out, release } = stallingOutput(64 * 1024)
+    const { out, blocked, release } = stallingOutput(64 * 1024)
     const done = format === 'xlsx' ? writeXlsx(out, disputeColumns, rows, { sheetName: '台账' }) : writeCsv(out, disputeColumns, rows)
-    for (let i = 0; i < 2000; i++) await nextTurn()
-    const stalledAt = state.pulled
-    for (let i = 0; i < 2000; i++) await nextTurn()
-    t.ok(state.pulled < 10_000, `${format}: ${state.pulled} of ${TOTAL} rows pulled while the reader stalls`)
-    t.equal(state.pulled, stalledAt, `${format}: and no more as the stall goes on`)
+    await blocked
+    // Without backpressure every row would be pulled while the reader is stalled (the source
+    // and the writer both only wait on turns of the event loop).
+    const pulled = await settled(() => state.pulled)
+    t.ok(pulled < 10_000, `${format}: ${pulled} of ${TOTAL} rows pulled while the reader stalls`)
     release()
     t.same(await done, { rows: TOTAL }, `${format}: released, every row is written`)
   }
@@ -129,12 +143,28 @@ t.test('rows are pulled no faster than the compressor takes them', { timeout: 12
 })
 
 t.test('a reader that goes away ends the export and closes the source', { timeout: 60_000 }, async (t) => {
-  const { state, rows } = source()
-  const { out } = stallingOutput(64 * 1024)
-  const done = writeXlsx(out, disputeColumns, rows, { sheetName: '台账' })
-  for (let i = 0; i < 500; i++) await nextTurn()
-  out.destroy()
-  await t.rejects(done, /closed/)
-  t.equal(state.closed, true, 'the source was closed (its pages stop)')
-  t.ok(state.pulled < TOTAL)
+  // Once while the writer waits for the output to drain, once while it waits for the compressor:
+  // a fast reader hangs up after 1 MB, with the compressor 8 MiB behind. The compressor stops
+  // when its reader goes, so that drain never comes; waiting for it alone hung for ever.
+  const stalled = stallingOutput(64 * 1024)
+  let seen = 0
+  const hangingUp: Writable = new Writable({
+    write(chunk: Buffer, _e, callback) {
+      callback()
+      if ((seen += chunk.length) > 1_000_000) hangingUp.destroy()
+    },
+  })
+  const cases = [
+    { what: 'stalled', out: stalled.out, ready: stalled.blocked, maxBacklog: undefined },
+    { what: 'hanging up', out: hangingUp, ready: Promise.resolve(), maxBacklog: 8 * 1024 * 1024 },
+  ]
+  for (const { what, out, ready, maxBacklog } of cases) {
+    const { state, rows } = source()
+    const done = writeXlsx(out, disputeColumns, rows, { sheetName: '台账', ...(maxBacklog ? { maxBacklog } : {}) })
+    await ready
+    if (out === stalled.out) out.destroy()
+    await t.rejects(done, /closed/, `${what}: the export fails`)
+    t.equal(state.closed, true, `${what}: the source was closed (its pages stop)`)
+    t.ok(state.pulled < TOTAL, `${what}: after ${state.pulled} rows`)
+  }
 })
