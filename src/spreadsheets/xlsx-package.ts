@@ -2,7 +2,9 @@
 // values are inflated — the package relationships, the workbook and its relationships, the shared
 // strings, the styles (exceljs reads date formats from them) and the worksheets that matter — each
 // within one inflate budget; everything else (images, drawings, macros, printer settings) is never
-// inflated. The package exceljs parses is written here: one worksheet, cleaned (sheet-xml.ts).
+// inflated. The package exceljs parses is written here: one worksheet, cleaned (sheet-xml.ts) with
+// its shared strings written inline, and the styles part as it came, once its XML has been read
+// through and found safe; workbook, relationships and content types are generated.
 //
 // Which sheet is read: the template's own sheets (填写说明, 网格单元, 下拉选项 — or whatever names the
 // caller passes) are skipped unread, whatever they hold; the first other sheet in workbook order is
