@@ -309,7 +309,7 @@ export interface paths {
          * List disputes (矛盾纠纷列表)
          * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `disputes:read`.
          *
-         *     Filters: `status`, `category`, `source` (each repeatable), `isPetitionBacklog`, `reportedFrom`/`reportedTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title, description, mediator; Chinese substrings of any length), `updatedSince`. Sorts: `reportedAt` (default `-reportedAt`), `createdAt`, `updatedAt`.
+         *     Filters: `status`, `category`, `source` (each repeatable), `isPetitionBacklog`, `overdue`, `reportedFrom`/`reportedTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title, description, mediator; Chinese substrings of any length), `updatedSince`. Sorts: `reportedAt` (default `-reportedAt`), `createdAt`, `updatedAt`.
          */
         get: operations["listDisputes"];
         put?: never;
@@ -351,9 +351,299 @@ export interface paths {
          * Change a dispute (修改矛盾纠纷)
          * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `disputes:write`.
          *
-         *     Transitions: reported → mediating | resolved | escalated | unresolved; mediating → resolved | escalated | unresolved; escalated → mediating | resolved | unresolved; resolved and unresolved are final (`status-transition`). `resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         *     `overdue` is read-only (400). Transitions: reported → mediating | resolved | escalated | unresolved; mediating → resolved | escalated | unresolved; escalated → mediating | resolved | unresolved; resolved and unresolved are final (`status-transition`). `resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         patch: operations["updateDispute"];
+        trace?: never;
+    };
+    "/v1/rule-of-law-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rule of law meetings (法治会议列表)
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `rule-of-law-meetings:read`.
+         *
+         *     Filters: `kind` (repeatable), `heldFrom`, `heldTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title, chairedBy, summary), `updatedSince`. Sorts: `heldAt` (default `-heldAt`), `createdAt`, `updatedAt`.
+         */
+        get: operations["listRuleOfLawMeetings"];
+        put?: never;
+        /**
+         * Create a rule of law meeting (新建法治会议)
+         * @description Creates the record and its audit event in one transaction. Needs `rule-of-law-meetings:write`.
+         *
+         *     A resolved issue has a `resolvedAt` not before `heldAt`, an open one has none (`issue-resolution`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        post: operations["createRuleOfLawMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rule-of-law-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one rule of law meeting (法治会议详情)
+         * @description Answers with `ETag`; `If-None-Match` with the current ETag answers 304. Needs `rule-of-law-meetings:read`.
+         */
+        get: operations["getRuleOfLawMeeting"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rule of law meeting (删除法治会议)
+         * @description Soft delete: the row and its audit trail stay, the record answers 404 from then on. `If-Match` is honoured. Needs `rule-of-law-meetings:write`.
+         */
+        delete: operations["deleteRuleOfLawMeeting"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a rule of law meeting (修改法治会议)
+         * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `rule-of-law-meetings:write`.
+         *
+         *     A resolved issue has a `resolvedAt` not before `heldAt`, an open one has none (`issue-resolution`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        patch: operations["updateRuleOfLawMeeting"];
+        trace?: never;
+    };
+    "/v1/work-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List work plans (年度工作方案列表)
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `work-plans:read`.
+         *
+         *     Filters: `year`, `status` (repeatable), `gridUnitId` (the unit and its whole subtree), `q` (title), `updatedSince`. Sorts: `year` (default `-year`), `createdAt`, `updatedAt`.
+         */
+        get: operations["listWorkPlans"];
+        put?: never;
+        /**
+         * Create a work plan (新建年度工作方案)
+         * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `work-plans:write`.
+         *
+         *     Transitions: draft → adopted | repealed; adopted → repealed; repealed is final (`status-transition`). `adopted` needs `adoptedAt` (`adoption-date`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        post: operations["createWorkPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/work-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one work plan (年度工作方案详情)
+         * @description Answers with `ETag`; `If-None-Match` with the current ETag answers 304. Needs `work-plans:read`.
+         */
+        get: operations["getWorkPlan"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a work plan (删除年度工作方案)
+         * @description Soft delete: the row and its audit trail stay, the record answers 404 from then on. `If-Match` is honoured. Needs `work-plans:write`.
+         */
+        delete: operations["deleteWorkPlan"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a work plan (修改年度工作方案)
+         * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `work-plans:write`.
+         *
+         *     A task’s `overdue` and the plan’s `tasksOverdue` are read-only (400). Transitions: draft → adopted | repealed; adopted → repealed; repealed is final (`status-transition`). `adopted` needs `adoptedAt` (`adoption-date`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        patch: operations["updateWorkPlan"];
+        trace?: never;
+    };
+    "/v1/legal-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List legal services (法律服务列表)
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `legal-services:read`.
+         *
+         *     Filters: `provider`, `recipient`, `kind` (each repeatable), `servedFrom`, `servedTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (subject, providerName, notes), `updatedSince`. Sorts: `servedAt` (default `-servedAt`), `createdAt`, `updatedAt`.
+         */
+        get: operations["listLegalServices"];
+        put?: never;
+        /**
+         * Create a legal service (新建法律服务)
+         * @description Creates the record and its audit event in one transaction. Needs `legal-services:write`.
+         *
+         *     `quantity` (default 1) is the number of services (件 or 人次) the entry stands for, so a service window can log a day at once. `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise).
+         */
+        post: operations["createLegalService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one legal service (法律服务详情)
+         * @description Answers with `ETag`; `If-None-Match` with the current ETag answers 304. Needs `legal-services:read`.
+         */
+        get: operations["getLegalService"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a legal service (删除法律服务)
+         * @description Soft delete: the row and its audit trail stay, the record answers 404 from then on. `If-Match` is honoured. Needs `legal-services:write`.
+         */
+        delete: operations["deleteLegalService"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a legal service (修改法律服务)
+         * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `legal-services:write`.
+         *
+         *     `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise).
+         */
+        patch: operations["updateLegalService"];
+        trace?: never;
+    };
+    "/v1/publicity-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publicity items (政务公开列表)
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `publicity-items:read`.
+         *
+         *     Filters: `category` (repeatable), `channel` (repeatable: items with any of them among their `channels`), `publishedFrom`, `publishedTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title), `updatedSince`. Sorts: `publishedAt` (default `-publishedAt`), `createdAt`, `updatedAt`.
+         */
+        get: operations["listPublicityItems"];
+        put?: never;
+        /**
+         * Create a publicity item (新建政务公开)
+         * @description Creates the record and its audit event in one transaction. Needs `publicity-items:write`.
+         *
+         *     `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise).
+         */
+        post: operations["createPublicityItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publicity-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one publicity item (政务公开详情)
+         * @description Answers with `ETag`; `If-None-Match` with the current ETag answers 304. Needs `publicity-items:read`.
+         */
+        get: operations["getPublicityItem"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a publicity item (删除政务公开)
+         * @description Soft delete: the row and its audit trail stay, the record answers 404 from then on. `If-Match` is honoured. Needs `publicity-items:write`.
+         */
+        delete: operations["deletePublicityItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a publicity item (修改政务公开)
+         * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `publicity-items:write`.
+         *
+         *     `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise).
+         */
+        patch: operations["updatePublicityItem"];
+        trace?: never;
+    };
+    "/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inspections (执法监督检查列表)
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `inspections:read`.
+         *
+         *     Filters: `kind`, `domain`, `status` (each repeatable), `startedFrom`, `startedTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title), `updatedSince`. Sorts: `startedAt` (default `-startedAt`), `createdAt`, `updatedAt`.
+         */
+        get: operations["listInspections"];
+        put?: never;
+        /**
+         * Create an inspection (新建执法监督检查)
+         * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `inspections:write`.
+         *
+         *     Transitions: planned → in_progress; in_progress → rectifying | closed; rectifying → closed; closed is final (`status-transition`). `closed` needs `endedAt` (`closing-date`) and every finding rectified (`findings-rectified`); no finding is rectified before `startedAt` (`rectification-after-start`). `endedAt` before `startedAt` is a 400 `validation-error` pointing at `/endedAt`. `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        post: operations["createInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one inspection (执法监督检查详情)
+         * @description Answers with `ETag`; `If-None-Match` with the current ETag answers 304. Needs `inspections:read`.
+         */
+        get: operations["getInspection"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an inspection (删除执法监督检查)
+         * @description Soft delete: the row and its audit trail stay, the record answers 404 from then on. `If-Match` is honoured. Needs `inspections:write`.
+         */
+        delete: operations["deleteInspection"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an inspection (修改执法监督检查)
+         * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `inspections:write`.
+         *
+         *     Transitions: planned → in_progress; in_progress → rectifying | closed; rectifying → closed; closed is final (`status-transition`). `closed` needs `endedAt` (`closing-date`) and every finding rectified (`findings-rectified`); no finding is rectified before `startedAt` (`rectification-after-start`). `endedAt` before `startedAt` is a 400 `validation-error` pointing at `/endedAt`. `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        patch: operations["updateInspection"];
         trace?: never;
     };
     "/v1/statistics": {
@@ -532,6 +822,29 @@ export interface components {
             phone?: string;
         };
         /**
+         * @description 法治阵地: a rule-of-law square, a service window, a mediation room, a legal library in the unit.
+         * @example {
+         *       "kind": "rule_of_law_square",
+         *       "name": "团结村法治文化广场",
+         *       "establishedOn": "2025-07-01"
+         *     }
+         */
+        GridFacility: {
+            /**
+             * @description 类型 kind: `rule_of_law_square` 法治文化广场 · `legal_service_window` 法治服务窗口 · `mediation_room` 调解室 · `legal_library` 法治书屋 · `other` 其他
+             * @enum {string}
+             */
+            kind: "rule_of_law_square" | "legal_service_window" | "mediation_room" | "legal_library" | "other";
+            /** @example 团结村法治文化广场 */
+            name: string;
+            /**
+             * Format: date
+             * @description 建成日期 (YYYY-MM-DD): the year it counts as established in.
+             * @example 2025-07-01
+             */
+            establishedOn: string;
+        };
+        /**
          * @description A new grid unit; `parentId` is absent or null only for a root (a county).
          * @example {
          *       "code": "150826103",
@@ -549,6 +862,13 @@ export interface components {
          *           "name": "李秀英",
          *           "role": "legal_adviser",
          *           "phone": "13904781234"
+         *         }
+         *       ],
+         *       "facilities": [
+         *         {
+         *           "kind": "legal_service_window",
+         *           "name": "团结镇公共法律服务工作站",
+         *           "establishedOn": "2019-05-10"
          *         }
          *       ]
          *     }
@@ -573,6 +893,11 @@ export interface components {
              * @default []
              */
             workers?: components["schemas"]["GridWorker"][];
+            /**
+             * @description 法治阵地, at most 50.
+             * @default []
+             */
+            facilities?: components["schemas"]["GridFacility"][];
         };
         /**
          * @description JSON Merge Patch of a grid unit: only the fields to change; null clears `description` or makes a unit a root.
@@ -603,6 +928,8 @@ export interface components {
             description?: string | null;
             /** @description 网格员、法律顾问、法律明白人…, at most 200. */
             workers?: components["schemas"]["GridWorker"][];
+            /** @description 法治阵地, at most 50. */
+            facilities?: components["schemas"]["GridFacility"][];
         };
         /**
          * @description 网格单元: a county, town, village, community or grid. Workers’ phone numbers are masked (`138****2345`) for keys without `pii:read`; the example shows them as a `pii:read` key sees them.
@@ -626,6 +953,13 @@ export interface components {
          *           "name": "李秀英",
          *           "role": "legal_adviser",
          *           "phone": "13904781234"
+         *         }
+         *       ],
+         *       "facilities": [
+         *         {
+         *           "kind": "legal_service_window",
+         *           "name": "团结镇公共法律服务工作站",
+         *           "establishedOn": "2019-05-10"
          *         }
          *       ]
          *     }
@@ -663,6 +997,8 @@ export interface components {
             description?: string;
             /** @description 网格员、法律顾问、法律明白人…, at most 200. */
             workers: components["schemas"]["GridWorker"][];
+            /** @description 法治阵地, at most 50. */
+            facilities: components["schemas"]["GridFacility"][];
         };
         /**
          * @description One page of `GridUnit` records, in the requested order, and the cursor of the next page.
@@ -688,6 +1024,13 @@ export interface components {
          *               "name": "李秀英",
          *               "role": "legal_adviser",
          *               "phone": "13904781234"
+         *             }
+         *           ],
+         *           "facilities": [
+         *             {
+         *               "kind": "legal_service_window",
+         *               "name": "团结镇公共法律服务工作站",
+         *               "establishedOn": "2019-05-10"
          *             }
          *           ]
          *         }
@@ -1740,10 +2083,10 @@ export interface components {
              */
             venueType: "village" | "school" | "enterprise" | "community" | "government" | "online" | "other";
             /**
-             * @description 对象 audience: `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `general_public` 社会公众 · `other` 其他
+             * @description 对象 audience: `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `enforcement_officers` 执法人员 · `legal_literates` 法律明白人 · `general_public` 社会公众 · `other` 其他
              * @enum {string}
              */
-            audience: "villagers" | "students" | "enterprise_staff" | "cadres" | "general_public" | "other";
+            audience: "villagers" | "students" | "enterprise_staff" | "cadres" | "enforcement_officers" | "legal_literates" | "general_public" | "other";
             /**
              * @description 地点
              * @example 团结镇团结村党群服务中心
@@ -1819,10 +2162,10 @@ export interface components {
              */
             venueType?: "village" | "school" | "enterprise" | "community" | "government" | "online" | "other";
             /**
-             * @description 对象 audience: `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `general_public` 社会公众 · `other` 其他
+             * @description 对象 audience: `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `enforcement_officers` 执法人员 · `legal_literates` 法律明白人 · `general_public` 社会公众 · `other` 其他
              * @enum {string}
              */
-            audience?: "villagers" | "students" | "enterprise_staff" | "cadres" | "general_public" | "other";
+            audience?: "villagers" | "students" | "enterprise_staff" | "cadres" | "enforcement_officers" | "legal_literates" | "general_public" | "other";
             location?: string | null;
             organizer?: string | null;
             /**
@@ -1916,10 +2259,10 @@ export interface components {
              */
             venueType: "village" | "school" | "enterprise" | "community" | "government" | "online" | "other";
             /**
-             * @description 对象 audience: `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `general_public` 社会公众 · `other` 其他
+             * @description 对象 audience: `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `enforcement_officers` 执法人员 · `legal_literates` 法律明白人 · `general_public` 社会公众 · `other` 其他
              * @enum {string}
              */
-            audience: "villagers" | "students" | "enterprise_staff" | "cadres" | "general_public" | "other";
+            audience: "villagers" | "students" | "enterprise_staff" | "cadres" | "enforcement_officers" | "legal_literates" | "general_public" | "other";
             /**
              * @description 地点
              * @example 团结镇团结村党群服务中心
@@ -2241,7 +2584,8 @@ export interface components {
          *         "summary": "经村调委会调解，双方按原合同面积重新丈量，合作社补交流转费 3600 元",
          *         "agreementReached": true,
          *         "resolvedAt": "2025-04-15T07:00:00.000Z"
-         *       }
+         *       },
+         *       "overdue": false
          *     }
          */
         Dispute: {
@@ -2304,6 +2648,8 @@ export interface components {
              */
             status: "reported" | "mediating" | "resolved" | "escalated" | "unresolved";
             resolution?: components["schemas"]["DisputeResolution"];
+            /** @description Read-only: not resolved or unresolved 30 days after `reportedAt` (《人民调解工作若干规定》第三十三条: a mediation is settled within a month as a rule). */
+            readonly overdue: boolean;
         };
         /**
          * @description One page of `Dispute` records, in the requested order, and the cursor of the next page.
@@ -2340,7 +2686,8 @@ export interface components {
          *             "summary": "经村调委会调解，双方按原合同面积重新丈量，合作社补交流转费 3600 元",
          *             "agreementReached": true,
          *             "resolvedAt": "2025-04-15T07:00:00.000Z"
-         *           }
+         *           },
+         *           "overdue": false
          *         }
          *       ],
          *       "nextCursor": null
@@ -2348,6 +2695,1246 @@ export interface components {
          */
         DisputeList: {
             items: components["schemas"]["Dispute"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description 会议研究的重点难点问题: a resolved one has `resolvedAt` (not before `heldAt`), an open one none (`issue-resolution`).
+         * @example {
+         *       "title": "农村土地承包经营权流转纠纷多发",
+         *       "status": "resolved",
+         *       "resolvedAt": "2025-05-20T08:00:00.000Z"
+         *     }
+         */
+        MeetingIssue: {
+            /**
+             * @description 重点难点问题
+             * @example 农村土地承包经营权流转纠纷多发
+             */
+            title: string;
+            /**
+             * @description 状态 status: `open` 未解决 · `resolved` 已解决
+             * @enum {string}
+             */
+            status: "open" | "resolved";
+            /**
+             * Format: date-time
+             * @description 解决时间: only on a resolved issue, not before the meeting’s `heldAt`.
+             */
+            resolvedAt?: string;
+        };
+        /**
+         * @description A new meeting or study session.
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "title": "团结镇2025年第一次法治专题会议",
+         *       "kind": "special_meeting",
+         *       "heldAt": "2025-03-18T01:30:00.000Z",
+         *       "chairedBy": "镇党委书记 王建国",
+         *       "chairIsPrincipal": true,
+         *       "attendance": 32,
+         *       "summary": "传达学习习近平法治思想，研究部署2025年法治政府建设重点任务",
+         *       "issues": [
+         *         {
+         *           "title": "农村土地承包经营权流转纠纷多发",
+         *           "status": "resolved",
+         *           "resolvedAt": "2025-05-20T08:00:00.000Z"
+         *         },
+         *         {
+         *           "title": "行政执法人员持证率不高",
+         *           "status": "resolved",
+         *           "resolvedAt": "2025-06-30T08:00:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        RuleOfLawMeetingCreate: {
+            /**
+             * Format: uuid
+             * @description 召开会议的单位 the grid unit (usually a town) that held the meeting.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 会议名称
+             * @example 团结镇2025年第一次法治专题会议
+             */
+            title: string;
+            /**
+             * @description 类型 kind: `special_meeting` 法治专题会议 · `central_group_study` 党委理论学习中心组学法 · `executive_study` 政府常务会议学法 · `other` 其他
+             * @enum {string}
+             */
+            kind: "special_meeting" | "central_group_study" | "executive_study" | "other";
+            /**
+             * Format: date-time
+             * @description 召开时间: the year a meeting counts in (UTC+8).
+             */
+            heldAt: string;
+            /**
+             * @description 主持人
+             * @example 镇党委书记 王建国
+             */
+            chairedBy: string;
+            /**
+             * @description 党政主要负责人主持 chaired by the party or government principal.
+             * @default false
+             */
+            chairIsPrincipal?: boolean;
+            /**
+             * @description 参会人数; an integer 0..100000.
+             * @default 0
+             * @example 32
+             */
+            attendance?: number;
+            /** @description 会议内容 */
+            summary?: string;
+            /**
+             * @description 研究解决的重点难点问题, at most 50.
+             * @default []
+             */
+            issues?: components["schemas"]["MeetingIssue"][];
+        };
+        /**
+         * @description JSON Merge Patch of a meeting: only the fields to change; null clears `summary`; `issues` is replaced whole.
+         * @example {
+         *       "issues": [
+         *         {
+         *           "title": "农村土地承包经营权流转纠纷多发",
+         *           "status": "resolved",
+         *           "resolvedAt": "2025-05-20T08:00:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        RuleOfLawMeetingUpdate: {
+            /**
+             * Format: uuid
+             * @description 召开会议的单位 the grid unit (usually a town) that held the meeting.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId?: string;
+            /**
+             * @description 会议名称
+             * @example 团结镇2025年第一次法治专题会议
+             */
+            title?: string;
+            /**
+             * @description 类型 kind: `special_meeting` 法治专题会议 · `central_group_study` 党委理论学习中心组学法 · `executive_study` 政府常务会议学法 · `other` 其他
+             * @enum {string}
+             */
+            kind?: "special_meeting" | "central_group_study" | "executive_study" | "other";
+            /**
+             * Format: date-time
+             * @description 召开时间: the year a meeting counts in (UTC+8).
+             */
+            heldAt?: string;
+            /**
+             * @description 主持人
+             * @example 镇党委书记 王建国
+             */
+            chairedBy?: string;
+            /** @description 党政主要负责人主持 chaired by the party or government principal. */
+            chairIsPrincipal?: boolean;
+            /**
+             * @description 参会人数; an integer 0..100000.
+             * @example 32
+             */
+            attendance?: number;
+            summary?: string | null;
+            /** @description 研究解决的重点难点问题, at most 50. */
+            issues?: components["schemas"]["MeetingIssue"][];
+        };
+        /**
+         * @description 法治会议与学法: a 法治专题会议, a 党委理论学习中心组 study of law, a government executive meeting’s study, and the 重点难点问题 it took up.
+         * @example {
+         *       "id": "1b7e4c2a-9d3f-4e8a-b6c5-2f0e1d3c4b5a",
+         *       "version": 1,
+         *       "createdAt": "2025-03-18T06:00:00.000Z",
+         *       "updatedAt": "2025-03-18T06:00:00.000Z",
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "title": "团结镇2025年第一次法治专题会议",
+         *       "kind": "special_meeting",
+         *       "heldAt": "2025-03-18T01:30:00.000Z",
+         *       "chairedBy": "镇党委书记 王建国",
+         *       "chairIsPrincipal": true,
+         *       "attendance": 32,
+         *       "summary": "传达学习习近平法治思想，研究部署2025年法治政府建设重点任务",
+         *       "issues": [
+         *         {
+         *           "title": "农村土地承包经营权流转纠纷多发",
+         *           "status": "resolved",
+         *           "resolvedAt": "2025-05-20T08:00:00.000Z"
+         *         },
+         *         {
+         *           "title": "行政执法人员持证率不高",
+         *           "status": "resolved",
+         *           "resolvedAt": "2025-06-30T08:00:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        RuleOfLawMeeting: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description 召开会议的单位 the grid unit (usually a town) that held the meeting.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 会议名称
+             * @example 团结镇2025年第一次法治专题会议
+             */
+            title: string;
+            /**
+             * @description 类型 kind: `special_meeting` 法治专题会议 · `central_group_study` 党委理论学习中心组学法 · `executive_study` 政府常务会议学法 · `other` 其他
+             * @enum {string}
+             */
+            kind: "special_meeting" | "central_group_study" | "executive_study" | "other";
+            /**
+             * Format: date-time
+             * @description 召开时间: the year a meeting counts in (UTC+8).
+             */
+            heldAt: string;
+            /**
+             * @description 主持人
+             * @example 镇党委书记 王建国
+             */
+            chairedBy: string;
+            /** @description 党政主要负责人主持 chaired by the party or government principal. */
+            chairIsPrincipal: boolean;
+            /**
+             * @description 参会人数; an integer 0..100000.
+             * @example 32
+             */
+            attendance: number;
+            /** @description 会议内容 */
+            summary?: string;
+            /** @description 研究解决的重点难点问题, at most 50. */
+            issues: components["schemas"]["MeetingIssue"][];
+        };
+        /**
+         * @description One page of `RuleOfLawMeeting` records, in the requested order, and the cursor of the next page.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "1b7e4c2a-9d3f-4e8a-b6c5-2f0e1d3c4b5a",
+         *           "version": 1,
+         *           "createdAt": "2025-03-18T06:00:00.000Z",
+         *           "updatedAt": "2025-03-18T06:00:00.000Z",
+         *           "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *           "title": "团结镇2025年第一次法治专题会议",
+         *           "kind": "special_meeting",
+         *           "heldAt": "2025-03-18T01:30:00.000Z",
+         *           "chairedBy": "镇党委书记 王建国",
+         *           "chairIsPrincipal": true,
+         *           "attendance": 32,
+         *           "summary": "传达学习习近平法治思想，研究部署2025年法治政府建设重点任务",
+         *           "issues": [
+         *             {
+         *               "title": "农村土地承包经营权流转纠纷多发",
+         *               "status": "resolved",
+         *               "resolvedAt": "2025-05-20T08:00:00.000Z"
+         *             },
+         *             {
+         *               "title": "行政执法人员持证率不高",
+         *               "status": "resolved",
+         *               "resolvedAt": "2025-06-30T08:00:00.000Z"
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        RuleOfLawMeetingList: {
+            items: components["schemas"]["RuleOfLawMeeting"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description 任务清单中的一项: the task, who answers for it (责任分工) and its deadline (完成时限).
+         * @example {
+         *       "title": "落实重大行政决策合法性审查制度",
+         *       "owner": "镇司法所",
+         *       "dueOn": "2025-06-30",
+         *       "doneAt": "2025-06-20T08:00:00.000Z"
+         *     }
+         */
+        WorkPlanTask: {
+            /**
+             * @description 任务
+             * @example 落实重大行政决策合法性审查制度
+             */
+            title: string;
+            /**
+             * @description 责任单位
+             * @example 镇司法所
+             */
+            owner: string;
+            /**
+             * Format: date
+             * @description 完成时限 (YYYY-MM-DD): a task not done by the end of that day (UTC+8) is overdue.
+             * @example 2025-06-30
+             */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description 完成时间
+             */
+            doneAt?: string;
+        };
+        /**
+         * @description A task as answered, with whether it is overdue today.
+         * @example {
+         *       "title": "落实重大行政决策合法性审查制度",
+         *       "owner": "镇司法所",
+         *       "dueOn": "2025-06-30",
+         *       "doneAt": "2025-06-20T08:00:00.000Z",
+         *       "overdue": false
+         *     }
+         */
+        WorkPlanTaskState: {
+            /**
+             * @description 任务
+             * @example 落实重大行政决策合法性审查制度
+             */
+            title: string;
+            /**
+             * @description 责任单位
+             * @example 镇司法所
+             */
+            owner: string;
+            /**
+             * Format: date
+             * @description 完成时限 (YYYY-MM-DD): a task not done by the end of that day (UTC+8) is overdue.
+             * @example 2025-06-30
+             */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description 完成时间
+             */
+            doneAt?: string;
+            /** @description Read-only: not done, and `dueOn` is before today (UTC+8). */
+            readonly overdue: boolean;
+        };
+        /**
+         * @description A new annual work plan. `status` defaults to `draft`; `adopted` needs `adoptedAt`.
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "title": "团结镇2025年法治政府建设工作方案",
+         *       "status": "draft",
+         *       "tasks": [
+         *         {
+         *           "title": "落实重大行政决策合法性审查制度",
+         *           "owner": "镇司法所",
+         *           "dueOn": "2025-06-30",
+         *           "doneAt": "2025-06-20T08:00:00.000Z"
+         *         },
+         *         {
+         *           "title": "开展行政执法案卷评查",
+         *           "owner": "镇综合行政执法队",
+         *           "dueOn": "2025-10-31",
+         *           "doneAt": "2025-10-15T08:00:00.000Z"
+         *         }
+         *       ]
+         *     }
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "title": "团结镇2025年法治政府建设工作方案",
+         *       "status": "adopted",
+         *       "adoptedAt": "2025-02-20T02:00:00.000Z",
+         *       "tasks": [
+         *         {
+         *           "title": "落实重大行政决策合法性审查制度",
+         *           "owner": "镇司法所",
+         *           "dueOn": "2025-06-30",
+         *           "doneAt": "2025-06-20T08:00:00.000Z"
+         *         },
+         *         {
+         *           "title": "开展行政执法案卷评查",
+         *           "owner": "镇综合行政执法队",
+         *           "dueOn": "2025-10-31",
+         *           "doneAt": "2025-10-15T08:00:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        WorkPlanCreate: {
+            /**
+             * Format: uuid
+             * @description 印发方案的单位 the grid unit whose plan it is.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 方案年度 the year the plan is for.
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description 方案名称
+             * @example 团结镇2025年法治政府建设工作方案
+             */
+            title: string;
+            /**
+             * @description 状态 status. Transitions: draft → adopted | repealed; adopted → repealed; repealed is final. `adopted` needs `adoptedAt`: `draft` 草案 · `adopted` 已印发 · `repealed` 已废止
+             * @default draft
+             * @enum {string}
+             */
+            status?: "draft" | "adopted" | "repealed";
+            /**
+             * Format: date-time
+             * @description 印发时间: required once `adopted`.
+             */
+            adoptedAt?: string;
+            /**
+             * @description 任务清单, at most 200.
+             * @default []
+             */
+            tasks?: components["schemas"]["WorkPlanTask"][];
+        };
+        /**
+         * @description JSON Merge Patch of a work plan: only the fields to change; `tasks` is replaced whole (a task’s `overdue` is read-only).
+         * @example {
+         *       "status": "adopted",
+         *       "adoptedAt": "2025-02-20T02:00:00Z"
+         *     }
+         */
+        WorkPlanUpdate: {
+            /**
+             * Format: uuid
+             * @description 印发方案的单位 the grid unit whose plan it is.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId?: string;
+            /**
+             * @description 方案年度 the year the plan is for.
+             * @example 2025
+             */
+            year?: number;
+            /**
+             * @description 方案名称
+             * @example 团结镇2025年法治政府建设工作方案
+             */
+            title?: string;
+            /**
+             * @description 状态 status. Transitions: draft → adopted | repealed; adopted → repealed; repealed is final. `adopted` needs `adoptedAt`: `draft` 草案 · `adopted` 已印发 · `repealed` 已废止
+             * @enum {string}
+             */
+            status?: "draft" | "adopted" | "repealed";
+            adoptedAt?: string | null;
+            /** @description 任务清单, at most 200. */
+            tasks?: components["schemas"]["WorkPlanTask"][];
+        };
+        /**
+         * @description 年度工作方案: the year’s rule-of-law work plan and its task list (任务清单、责任分工、完成时限).
+         * @example {
+         *       "id": "2c8f5d3b-0e4a-4f9b-a7d6-3a1f2e4d5c6b",
+         *       "version": 2,
+         *       "createdAt": "2025-02-10T02:00:00.000Z",
+         *       "updatedAt": "2025-02-20T02:05:00.000Z",
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "title": "团结镇2025年法治政府建设工作方案",
+         *       "status": "adopted",
+         *       "adoptedAt": "2025-02-20T02:00:00.000Z",
+         *       "tasks": [
+         *         {
+         *           "title": "落实重大行政决策合法性审查制度",
+         *           "owner": "镇司法所",
+         *           "dueOn": "2025-06-30",
+         *           "doneAt": "2025-06-20T08:00:00.000Z",
+         *           "overdue": false
+         *         },
+         *         {
+         *           "title": "开展行政执法案卷评查",
+         *           "owner": "镇综合行政执法队",
+         *           "dueOn": "2025-10-31",
+         *           "doneAt": "2025-10-15T08:00:00.000Z",
+         *           "overdue": false
+         *         }
+         *       ],
+         *       "tasksOverdue": 0
+         *     }
+         */
+        WorkPlan: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description 印发方案的单位 the grid unit whose plan it is.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 方案年度 the year the plan is for.
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description 方案名称
+             * @example 团结镇2025年法治政府建设工作方案
+             */
+            title: string;
+            /**
+             * @description 状态 status. Transitions: draft → adopted | repealed; adopted → repealed; repealed is final. `adopted` needs `adoptedAt`: `draft` 草案 · `adopted` 已印发 · `repealed` 已废止
+             * @enum {string}
+             */
+            status: "draft" | "adopted" | "repealed";
+            /**
+             * Format: date-time
+             * @description 印发时间: required once `adopted`.
+             */
+            adoptedAt?: string;
+            /** @description 任务清单, each with whether it is overdue today. */
+            tasks: components["schemas"]["WorkPlanTaskState"][];
+            /** @description Read-only: tasks not done whose `dueOn` is before today (UTC+8). */
+            readonly tasksOverdue: number;
+        };
+        /**
+         * @description One page of `WorkPlan` records, in the requested order, and the cursor of the next page.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "2c8f5d3b-0e4a-4f9b-a7d6-3a1f2e4d5c6b",
+         *           "version": 2,
+         *           "createdAt": "2025-02-10T02:00:00.000Z",
+         *           "updatedAt": "2025-02-20T02:05:00.000Z",
+         *           "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *           "year": 2025,
+         *           "title": "团结镇2025年法治政府建设工作方案",
+         *           "status": "adopted",
+         *           "adoptedAt": "2025-02-20T02:00:00.000Z",
+         *           "tasks": [
+         *             {
+         *               "title": "落实重大行政决策合法性审查制度",
+         *               "owner": "镇司法所",
+         *               "dueOn": "2025-06-30",
+         *               "doneAt": "2025-06-20T08:00:00.000Z",
+         *               "overdue": false
+         *             },
+         *             {
+         *               "title": "开展行政执法案卷评查",
+         *               "owner": "镇综合行政执法队",
+         *               "dueOn": "2025-10-31",
+         *               "doneAt": "2025-10-15T08:00:00.000Z",
+         *               "overdue": false
+         *             }
+         *           ],
+         *           "tasksOverdue": 0
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        WorkPlanList: {
+            items: components["schemas"]["WorkPlan"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description A legal service given, or a day of them at the service window (`quantity`).
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "subject": "审查团结镇农村人居环境整治项目施工合同",
+         *       "provider": "government_legal_adviser",
+         *       "providerName": "内蒙古河套律师事务所 李明",
+         *       "recipient": "government",
+         *       "kind": "contract_review",
+         *       "servedAt": "2025-04-11T02:00:00.000Z",
+         *       "quantity": 1,
+         *       "opinionIssued": true,
+         *       "notes": "提出修改意见 6 条，均被采纳"
+         *     }
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "subject": "法治服务窗口接待群众法律咨询",
+         *       "provider": "service_window",
+         *       "recipient": "public",
+         *       "kind": "legal_consultation",
+         *       "servedAt": "2025-06-16T01:00:00Z",
+         *       "quantity": 12
+         *     }
+         */
+        LegalServiceCreate: {
+            /**
+             * Format: uuid
+             * @description 接受服务的单位或服务所在地 the grid unit the service was given in.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 服务事项
+             * @example 审查团结镇农村人居环境整治项目施工合同
+             */
+            subject: string;
+            /**
+             * @description 服务提供者 provider: `government_legal_adviser` 政府法律顾问 · `village_legal_adviser` 村（社区）法律顾问 · `service_window` 法治服务窗口 · `judicial_office` 司法所 · `other` 其他
+             * @enum {string}
+             */
+            provider: "government_legal_adviser" | "village_legal_adviser" | "service_window" | "judicial_office" | "other";
+            /**
+             * @description 律师事务所、律师
+             * @example 内蒙古河套律师事务所 李明
+             */
+            providerName?: string;
+            /**
+             * @description 服务对象 recipient: the government (and its offices) or the public: `government` 政府及其部门 · `public` 群众
+             * @enum {string}
+             */
+            recipient: "government" | "public";
+            /**
+             * @description 服务类型 kind: `contract_review` 合同审查 · `major_matter_consultation` 重大事项法律咨询 · `petition_case` 信访案件化解 · `legal_consultation` 法律咨询 · `mediation_guidance` 调解指引 · `legal_aid_referral` 法律援助转介 · `other` 其他
+             * @enum {string}
+             */
+            kind: "contract_review" | "major_matter_consultation" | "petition_case" | "legal_consultation" | "mediation_guidance" | "legal_aid_referral" | "other";
+            /**
+             * Format: date-time
+             * @description 服务时间: the year an entry counts in (UTC+8).
+             */
+            servedAt: string;
+            /**
+             * @description 件数或人次 how many services this entry stands for (a service window may log a day at once); 1..100000.
+             * @default 1
+             * @example 1
+             */
+            quantity?: number;
+            /**
+             * @description 出具法律意见书 a written legal opinion was issued.
+             * @default false
+             */
+            opinionIssued?: boolean;
+            /** @description 备注 */
+            notes?: string;
+        };
+        /**
+         * @description JSON Merge Patch of a legal service: only the fields to change; null clears `providerName` or `notes`.
+         * @example {
+         *       "opinionIssued": true,
+         *       "notes": "出具书面法律意见书"
+         *     }
+         */
+        LegalServiceUpdate: {
+            /**
+             * Format: uuid
+             * @description 接受服务的单位或服务所在地 the grid unit the service was given in.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId?: string;
+            /**
+             * @description 服务事项
+             * @example 审查团结镇农村人居环境整治项目施工合同
+             */
+            subject?: string;
+            /**
+             * @description 服务提供者 provider: `government_legal_adviser` 政府法律顾问 · `village_legal_adviser` 村（社区）法律顾问 · `service_window` 法治服务窗口 · `judicial_office` 司法所 · `other` 其他
+             * @enum {string}
+             */
+            provider?: "government_legal_adviser" | "village_legal_adviser" | "service_window" | "judicial_office" | "other";
+            providerName?: string | null;
+            /**
+             * @description 服务对象 recipient: the government (and its offices) or the public: `government` 政府及其部门 · `public` 群众
+             * @enum {string}
+             */
+            recipient?: "government" | "public";
+            /**
+             * @description 服务类型 kind: `contract_review` 合同审查 · `major_matter_consultation` 重大事项法律咨询 · `petition_case` 信访案件化解 · `legal_consultation` 法律咨询 · `mediation_guidance` 调解指引 · `legal_aid_referral` 法律援助转介 · `other` 其他
+             * @enum {string}
+             */
+            kind?: "contract_review" | "major_matter_consultation" | "petition_case" | "legal_consultation" | "mediation_guidance" | "legal_aid_referral" | "other";
+            /**
+             * Format: date-time
+             * @description 服务时间: the year an entry counts in (UTC+8).
+             */
+            servedAt?: string;
+            /**
+             * @description 件数或人次 how many services this entry stands for (a service window may log a day at once); 1..100000.
+             * @example 1
+             */
+            quantity?: number;
+            /** @description 出具法律意见书 a written legal opinion was issued. */
+            opinionIssued?: boolean;
+            notes?: string | null;
+        };
+        /**
+         * @description 法律服务台账: a service of a legal adviser, the service window or the judicial office, to the government or to the public.
+         * @example {
+         *       "id": "3d9a6e4c-1f5b-4a0c-b8e7-4b2a3f5e6d7c",
+         *       "version": 1,
+         *       "createdAt": "2025-04-11T06:00:00.000Z",
+         *       "updatedAt": "2025-04-11T06:00:00.000Z",
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "subject": "审查团结镇农村人居环境整治项目施工合同",
+         *       "provider": "government_legal_adviser",
+         *       "providerName": "内蒙古河套律师事务所 李明",
+         *       "recipient": "government",
+         *       "kind": "contract_review",
+         *       "servedAt": "2025-04-11T02:00:00.000Z",
+         *       "quantity": 1,
+         *       "opinionIssued": true,
+         *       "notes": "提出修改意见 6 条，均被采纳"
+         *     }
+         */
+        LegalService: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description 接受服务的单位或服务所在地 the grid unit the service was given in.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 服务事项
+             * @example 审查团结镇农村人居环境整治项目施工合同
+             */
+            subject: string;
+            /**
+             * @description 服务提供者 provider: `government_legal_adviser` 政府法律顾问 · `village_legal_adviser` 村（社区）法律顾问 · `service_window` 法治服务窗口 · `judicial_office` 司法所 · `other` 其他
+             * @enum {string}
+             */
+            provider: "government_legal_adviser" | "village_legal_adviser" | "service_window" | "judicial_office" | "other";
+            /**
+             * @description 律师事务所、律师
+             * @example 内蒙古河套律师事务所 李明
+             */
+            providerName?: string;
+            /**
+             * @description 服务对象 recipient: the government (and its offices) or the public: `government` 政府及其部门 · `public` 群众
+             * @enum {string}
+             */
+            recipient: "government" | "public";
+            /**
+             * @description 服务类型 kind: `contract_review` 合同审查 · `major_matter_consultation` 重大事项法律咨询 · `petition_case` 信访案件化解 · `legal_consultation` 法律咨询 · `mediation_guidance` 调解指引 · `legal_aid_referral` 法律援助转介 · `other` 其他
+             * @enum {string}
+             */
+            kind: "contract_review" | "major_matter_consultation" | "petition_case" | "legal_consultation" | "mediation_guidance" | "legal_aid_referral" | "other";
+            /**
+             * Format: date-time
+             * @description 服务时间: the year an entry counts in (UTC+8).
+             */
+            servedAt: string;
+            /**
+             * @description 件数或人次 how many services this entry stands for (a service window may log a day at once); 1..100000.
+             * @example 1
+             */
+            quantity: number;
+            /** @description 出具法律意见书 a written legal opinion was issued. */
+            opinionIssued: boolean;
+            /** @description 备注 */
+            notes?: string;
+        };
+        /**
+         * @description One page of `LegalService` records, in the requested order, and the cursor of the next page.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "3d9a6e4c-1f5b-4a0c-b8e7-4b2a3f5e6d7c",
+         *           "version": 1,
+         *           "createdAt": "2025-04-11T06:00:00.000Z",
+         *           "updatedAt": "2025-04-11T06:00:00.000Z",
+         *           "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *           "subject": "审查团结镇农村人居环境整治项目施工合同",
+         *           "provider": "government_legal_adviser",
+         *           "providerName": "内蒙古河套律师事务所 李明",
+         *           "recipient": "government",
+         *           "kind": "contract_review",
+         *           "servedAt": "2025-04-11T02:00:00.000Z",
+         *           "quantity": 1,
+         *           "opinionIssued": true,
+         *           "notes": "提出修改意见 6 条，均被采纳"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        LegalServiceList: {
+            items: components["schemas"]["LegalService"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description An item made public (政务公开), on one or more channels.
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "title": "团结镇2025年第一季度财政预算执行情况",
+         *       "category": "fiscal",
+         *       "channels": [
+         *         "government_platform",
+         *         "notice_board"
+         *       ],
+         *       "publishedAt": "2025-04-10T02:00:00.000Z",
+         *       "uri": "https://www.hjhq.gov.cn/tjz/zwgk/2025/04/t20250410_1024.html"
+         *     }
+         */
+        PublicityItemCreate: {
+            /**
+             * Format: uuid
+             * @description 公开信息的单位 the grid unit that published the item.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 公开事项
+             * @example 团结镇2025年第一季度财政预算执行情况
+             */
+            title: string;
+            /**
+             * @description 类别 category: `policy_document` 政策文件 · `fiscal` 财政信息 · `enforcement` 执法事项 · `decision` 重大决策 · `village_affairs` 村务 · `other` 其他
+             * @enum {string}
+             */
+            category: "policy_document" | "fiscal" | "enforcement" | "decision" | "village_affairs" | "other";
+            /** @description 公开渠道, 1 to 6, each at most once. */
+            channels: ("government_platform" | "notice_board" | "grid_group" | "website" | "wechat" | "other")[];
+            /**
+             * Format: date-time
+             * @description 公开时间: the year an item counts in (UTC+8).
+             */
+            publishedAt: string;
+            /**
+             * Format: uri
+             * @description Where the item can be read.
+             * @example https://www.hjhq.gov.cn/tjz/zwgk/2025/04/t20250410_1024.html
+             */
+            uri?: string;
+        };
+        /**
+         * @description JSON Merge Patch of a publicity item: only the fields to change; `channels` is replaced whole; null clears `uri`.
+         * @example {
+         *       "channels": [
+         *         "government_platform",
+         *         "notice_board",
+         *         "grid_group"
+         *       ]
+         *     }
+         */
+        PublicityItemUpdate: {
+            /**
+             * Format: uuid
+             * @description 公开信息的单位 the grid unit that published the item.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId?: string;
+            /**
+             * @description 公开事项
+             * @example 团结镇2025年第一季度财政预算执行情况
+             */
+            title?: string;
+            /**
+             * @description 类别 category: `policy_document` 政策文件 · `fiscal` 财政信息 · `enforcement` 执法事项 · `decision` 重大决策 · `village_affairs` 村务 · `other` 其他
+             * @enum {string}
+             */
+            category?: "policy_document" | "fiscal" | "enforcement" | "decision" | "village_affairs" | "other";
+            /** @description 公开渠道, 1 to 6, each at most once. */
+            channels?: ("government_platform" | "notice_board" | "grid_group" | "website" | "wechat" | "other")[];
+            /**
+             * Format: date-time
+             * @description 公开时间: the year an item counts in (UTC+8).
+             */
+            publishedAt?: string;
+            uri?: string | null;
+        };
+        /**
+         * @description 政务公开: one item made public, and the channels it went out on.
+         * @example {
+         *       "id": "4e0b7f5d-2a6c-4b1d-9c8f-5c3b4a6f7e8d",
+         *       "version": 1,
+         *       "createdAt": "2025-04-10T02:10:00.000Z",
+         *       "updatedAt": "2025-04-10T02:10:00.000Z",
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "title": "团结镇2025年第一季度财政预算执行情况",
+         *       "category": "fiscal",
+         *       "channels": [
+         *         "government_platform",
+         *         "notice_board"
+         *       ],
+         *       "publishedAt": "2025-04-10T02:00:00.000Z",
+         *       "uri": "https://www.hjhq.gov.cn/tjz/zwgk/2025/04/t20250410_1024.html"
+         *     }
+         */
+        PublicityItem: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description 公开信息的单位 the grid unit that published the item.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 公开事项
+             * @example 团结镇2025年第一季度财政预算执行情况
+             */
+            title: string;
+            /**
+             * @description 类别 category: `policy_document` 政策文件 · `fiscal` 财政信息 · `enforcement` 执法事项 · `decision` 重大决策 · `village_affairs` 村务 · `other` 其他
+             * @enum {string}
+             */
+            category: "policy_document" | "fiscal" | "enforcement" | "decision" | "village_affairs" | "other";
+            /** @description 公开渠道, 1 to 6, each at most once. */
+            channels: ("government_platform" | "notice_board" | "grid_group" | "website" | "wechat" | "other")[];
+            /**
+             * Format: date-time
+             * @description 公开时间: the year an item counts in (UTC+8).
+             */
+            publishedAt: string;
+            /**
+             * Format: uri
+             * @description Where the item can be read.
+             * @example https://www.hjhq.gov.cn/tjz/zwgk/2025/04/t20250410_1024.html
+             */
+            uri?: string;
+        };
+        /**
+         * @description One page of `PublicityItem` records, in the requested order, and the cursor of the next page.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "4e0b7f5d-2a6c-4b1d-9c8f-5c3b4a6f7e8d",
+         *           "version": 1,
+         *           "createdAt": "2025-04-10T02:10:00.000Z",
+         *           "updatedAt": "2025-04-10T02:10:00.000Z",
+         *           "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *           "title": "团结镇2025年第一季度财政预算执行情况",
+         *           "category": "fiscal",
+         *           "channels": [
+         *             "government_platform",
+         *             "notice_board"
+         *           ],
+         *           "publishedAt": "2025-04-10T02:00:00.000Z",
+         *           "uri": "https://www.hjhq.gov.cn/tjz/zwgk/2025/04/t20250410_1024.html"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        PublicityItemList: {
+            items: components["schemas"]["PublicityItem"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description 问题与整改: a finding and, once it is put right, when.
+         * @example {
+         *       "description": "3 件案卷缺少送达回证",
+         *       "rectifiedAt": "2025-09-30T08:00:00.000Z"
+         *     }
+         */
+        InspectionFinding: {
+            /**
+             * @description 发现的问题
+             * @example 3 件案卷缺少送达回证
+             */
+            description: string;
+            /**
+             * Format: date-time
+             * @description 整改完成时间; not before the inspection’s `startedAt`.
+             */
+            rectifiedAt?: string;
+        };
+        /**
+         * @description A new inspection. `status` defaults to `planned`; a later status must meet its rules.
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "title": "2025年行政执法案卷评查",
+         *       "kind": "case_file_review",
+         *       "domain": "urban_management",
+         *       "startedAt": "2025-11-03T01:00:00Z"
+         *     }
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "title": "2025年安全生产领域执法专项检查",
+         *       "kind": "special_inspection",
+         *       "domain": "safety_production",
+         *       "startedAt": "2025-09-01T01:00:00.000Z",
+         *       "endedAt": "2025-10-15T09:00:00.000Z",
+         *       "casesReviewed": 24,
+         *       "findings": [
+         *         {
+         *           "description": "3 件案卷缺少送达回证",
+         *           "rectifiedAt": "2025-09-30T08:00:00.000Z"
+         *         }
+         *       ],
+         *       "status": "closed"
+         *     }
+         */
+        InspectionCreate: {
+            /**
+             * Format: uuid
+             * @description 开展检查的单位 the grid unit whose enforcement was inspected.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 检查名称
+             * @example 2025年安全生产领域执法专项检查
+             */
+            title: string;
+            /**
+             * @description 类型 kind: `special_inspection` 执法专项检查 · `case_file_review` 案卷评查 · `self_inspection` 执法自查 · `risk_screening` 风险排查
+             * @enum {string}
+             */
+            kind: "special_inspection" | "case_file_review" | "self_inspection" | "risk_screening";
+            /**
+             * @description 执法领域 domain: `urban_management` 城市管理 · `land_resources` 自然资源 · `environment` 生态环境 · `safety_production` 安全生产 · `market_regulation` 市场监管 · `agriculture` 农业农村 · `transport` 交通运输 · `other` 其他
+             * @enum {string}
+             */
+            domain: "urban_management" | "land_resources" | "environment" | "safety_production" | "market_regulation" | "agriculture" | "transport" | "other";
+            /**
+             * Format: date-time
+             * @description 开始时间: the year an inspection counts in (UTC+8).
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description 结束时间; not before `startedAt` (400); required once `closed`.
+             */
+            endedAt?: string;
+            /**
+             * @description 检查或评查的案件数; an integer 0..100000.
+             * @default 0
+             * @example 24
+             */
+            casesReviewed?: number;
+            /**
+             * @description 问题与整改, at most 100; `closed` needs every one rectified.
+             * @default []
+             */
+            findings?: components["schemas"]["InspectionFinding"][];
+            /**
+             * @description 状态 status. Transitions: planned → in_progress; in_progress → rectifying | closed; rectifying → closed; closed is final. `closed` needs `endedAt` and every finding rectified: `planned` 计划 · `in_progress` 实施中 · `rectifying` 整改中 · `closed` 已完结
+             * @default planned
+             * @enum {string}
+             */
+            status?: "planned" | "in_progress" | "rectifying" | "closed";
+        };
+        /**
+         * @description JSON Merge Patch of an inspection: only the fields to change; `findings` is replaced whole; null clears `endedAt`.
+         * @example {
+         *       "status": "rectifying",
+         *       "findings": [
+         *         {
+         *           "description": "3 件案卷缺少送达回证"
+         *         }
+         *       ]
+         *     }
+         */
+        InspectionUpdate: {
+            /**
+             * Format: uuid
+             * @description 开展检查的单位 the grid unit whose enforcement was inspected.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId?: string;
+            /**
+             * @description 检查名称
+             * @example 2025年安全生产领域执法专项检查
+             */
+            title?: string;
+            /**
+             * @description 类型 kind: `special_inspection` 执法专项检查 · `case_file_review` 案卷评查 · `self_inspection` 执法自查 · `risk_screening` 风险排查
+             * @enum {string}
+             */
+            kind?: "special_inspection" | "case_file_review" | "self_inspection" | "risk_screening";
+            /**
+             * @description 执法领域 domain: `urban_management` 城市管理 · `land_resources` 自然资源 · `environment` 生态环境 · `safety_production` 安全生产 · `market_regulation` 市场监管 · `agriculture` 农业农村 · `transport` 交通运输 · `other` 其他
+             * @enum {string}
+             */
+            domain?: "urban_management" | "land_resources" | "environment" | "safety_production" | "market_regulation" | "agriculture" | "transport" | "other";
+            /**
+             * Format: date-time
+             * @description 开始时间: the year an inspection counts in (UTC+8).
+             */
+            startedAt?: string;
+            endedAt?: string | null;
+            /**
+             * @description 检查或评查的案件数; an integer 0..100000.
+             * @example 24
+             */
+            casesReviewed?: number;
+            /** @description 问题与整改, at most 100; `closed` needs every one rectified. */
+            findings?: components["schemas"]["InspectionFinding"][];
+            /**
+             * @description 状态 status. Transitions: planned → in_progress; in_progress → rectifying | closed; rectifying → closed; closed is final. `closed` needs `endedAt` and every finding rectified: `planned` 计划 · `in_progress` 实施中 · `rectifying` 整改中 · `closed` 已完结
+             * @enum {string}
+             */
+            status?: "planned" | "in_progress" | "rectifying" | "closed";
+        };
+        /**
+         * @description 执法监督检查: a special inspection, a case-file review, a self-inspection or a risk screening, and its findings put right.
+         * @example {
+         *       "id": "5f1c8a6e-3b7d-4c2e-8d9a-6d4c5b7a8f9e",
+         *       "version": 4,
+         *       "createdAt": "2025-08-25T02:00:00.000Z",
+         *       "updatedAt": "2025-10-15T09:10:00.000Z",
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "title": "2025年安全生产领域执法专项检查",
+         *       "kind": "special_inspection",
+         *       "domain": "safety_production",
+         *       "startedAt": "2025-09-01T01:00:00.000Z",
+         *       "endedAt": "2025-10-15T09:00:00.000Z",
+         *       "casesReviewed": 24,
+         *       "findings": [
+         *         {
+         *           "description": "3 件案卷缺少送达回证",
+         *           "rectifiedAt": "2025-09-30T08:00:00.000Z"
+         *         }
+         *       ],
+         *       "status": "closed"
+         *     }
+         */
+        Inspection: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description 开展检查的单位 the grid unit whose enforcement was inspected.
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 检查名称
+             * @example 2025年安全生产领域执法专项检查
+             */
+            title: string;
+            /**
+             * @description 类型 kind: `special_inspection` 执法专项检查 · `case_file_review` 案卷评查 · `self_inspection` 执法自查 · `risk_screening` 风险排查
+             * @enum {string}
+             */
+            kind: "special_inspection" | "case_file_review" | "self_inspection" | "risk_screening";
+            /**
+             * @description 执法领域 domain: `urban_management` 城市管理 · `land_resources` 自然资源 · `environment` 生态环境 · `safety_production` 安全生产 · `market_regulation` 市场监管 · `agriculture` 农业农村 · `transport` 交通运输 · `other` 其他
+             * @enum {string}
+             */
+            domain: "urban_management" | "land_resources" | "environment" | "safety_production" | "market_regulation" | "agriculture" | "transport" | "other";
+            /**
+             * Format: date-time
+             * @description 开始时间: the year an inspection counts in (UTC+8).
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description 结束时间; not before `startedAt` (400); required once `closed`.
+             */
+            endedAt?: string;
+            /**
+             * @description 检查或评查的案件数; an integer 0..100000.
+             * @example 24
+             */
+            casesReviewed: number;
+            /** @description 问题与整改, at most 100; `closed` needs every one rectified. */
+            findings: components["schemas"]["InspectionFinding"][];
+            /**
+             * @description 状态 status. Transitions: planned → in_progress; in_progress → rectifying | closed; rectifying → closed; closed is final. `closed` needs `endedAt` and every finding rectified: `planned` 计划 · `in_progress` 实施中 · `rectifying` 整改中 · `closed` 已完结
+             * @enum {string}
+             */
+            status: "planned" | "in_progress" | "rectifying" | "closed";
+        };
+        /**
+         * @description One page of `Inspection` records, in the requested order, and the cursor of the next page.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "5f1c8a6e-3b7d-4c2e-8d9a-6d4c5b7a8f9e",
+         *           "version": 4,
+         *           "createdAt": "2025-08-25T02:00:00.000Z",
+         *           "updatedAt": "2025-10-15T09:10:00.000Z",
+         *           "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *           "title": "2025年安全生产领域执法专项检查",
+         *           "kind": "special_inspection",
+         *           "domain": "safety_production",
+         *           "startedAt": "2025-09-01T01:00:00.000Z",
+         *           "endedAt": "2025-10-15T09:00:00.000Z",
+         *           "casesReviewed": 24,
+         *           "findings": [
+         *             {
+         *               "description": "3 件案卷缺少送达回证",
+         *               "rectifiedAt": "2025-09-30T08:00:00.000Z"
+         *             }
+         *           ],
+         *           "status": "closed"
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        InspectionList: {
+            items: components["schemas"]["Inspection"][];
             /** @description Cursor of the next page; null on the last page. */
             nextCursor: string | null;
         };
@@ -2366,6 +3953,108 @@ export interface components {
              */
             level: "county" | "town" | "village" | "community" | "grid";
         };
+        /** @description 强化政治引领: rule-of-law meetings and study sessions. */
+        MeetingFigures: {
+            /** @description 法治专题会议: meetings of kind `special_meeting` held in the year (by `heldAt`). */
+            specialMeetings: number;
+            /** @description 党委理论学习中心组学法: meetings of kind `central_group_study`. */
+            centralGroupStudies: number;
+            /** @description 政府常务会议学法: meetings of kind `executive_study`. */
+            executiveStudies: number;
+            /** @description 党政主要负责人主持: meetings of the year with `chairIsPrincipal`. */
+            principalChaired: number;
+            /** @description 研究重点难点问题: the issues of those meetings. */
+            issuesStudied: number;
+            /** @description 解决: those issues now `resolved`. */
+            issuesResolved: number;
+        };
+        /** @description 年度工作方案 and its task list. */
+        WorkPlanFigures: {
+            /** @description 年度工作方案: plans for the year (by `year`) now `adopted`. */
+            adopted: number;
+            /** @description Tasks of those plans. */
+            tasks: number;
+            /** @description Of those, done (with `doneAt`). */
+            tasksDone: number;
+            /** @description Of those, not done with `dueOn` before today (UTC+8). */
+            tasksOverdue: number;
+        };
+        /** @description 法律服务 by the legal advisers, the service window and the judicial office. */
+        LegalServiceFigures: {
+            /** @description 法律顾问为政府提供法律服务: Σ `quantity` of the year’s services with recipient `government`. */
+            governmentServices: number;
+            /** @description 出具法律意见书: entries with `opinionIssued`. */
+            legalOpinions: number;
+            /** @description 为群众提供法律服务（咨询、调解指引）: Σ `quantity` with recipient `public`. */
+            publicServed: number;
+            /** @description Σ `quantity` by kind, over both recipients; every value is listed, zeros included. */
+            byKind: {
+                /** @description 合同审查 */
+                contract_review: number;
+                /** @description 重大事项法律咨询 */
+                major_matter_consultation: number;
+                /** @description 信访案件化解 */
+                petition_case: number;
+                /** @description 法律咨询 */
+                legal_consultation: number;
+                /** @description 调解指引 */
+                mediation_guidance: number;
+                /** @description 法律援助转介 */
+                legal_aid_referral: number;
+                /** @description 其他 */
+                other: number;
+            };
+        };
+        /** @description 政务公开. */
+        PublicityFigures: {
+            /** @description 政务公开: items published in the year (by `publishedAt`). */
+            items: number;
+            /** @description Those items by category; every value is listed, zeros included. */
+            byCategory: {
+                /** @description 政策文件 */
+                policy_document: number;
+                /** @description 财政信息 */
+                fiscal: number;
+                /** @description 执法事项 */
+                enforcement: number;
+                /** @description 重大决策 */
+                decision: number;
+                /** @description 村务 */
+                village_affairs: number;
+                /** @description 其他 */
+                other: number;
+            };
+            /** @description Those items by channel (an item counts once under each of its channels); every value is listed, zeros included. */
+            byChannel: {
+                /** @description 政务平台 */
+                government_platform: number;
+                /** @description 公开栏 */
+                notice_board: number;
+                /** @description 网格群 */
+                grid_group: number;
+                /** @description 门户网站 */
+                website: number;
+                /** @description 微信公众号 */
+                wechat: number;
+                /** @description 其他 */
+                other: number;
+            };
+        };
+        /** @description 执法监督: inspections and their findings put right. */
+        SupervisionFigures: {
+            /** @description 执法专项检查: inspections of kind `special_inspection` started in the year (by `startedAt`). */
+            specialInspections: number;
+            /** @description 案卷评查: kind `case_file_review`. */
+            caseFileReviews: number;
+            /** @description 执法自查: kind `self_inspection`. */
+            selfInspections: number;
+            /** @description 风险排查: kind `risk_screening`. */
+            riskScreenings: number;
+            /** @description 问题: the findings of those inspections. */
+            findings: number;
+            /** @description 整改: those findings with `rectifiedAt`. */
+            rectified: number;
+        };
         /** @description 规范行政决策. */
         DecisionFigures: {
             /** @description 重大行政决策: decisions proposed in the year (by `proposedAt`). */
@@ -2383,6 +4072,8 @@ export interface components {
             };
             /** @description Decisions now `adopted` whose collective discussion was held in the year (by `collectiveDiscussion.heldAt`). */
             adopted: number;
+            /** @description 公布: decisions of the year (by `proposedAt`) with a `publishedAt`. */
+            published: number;
         };
         /** @description 严格规范执法. */
         EnforcementFigures: {
@@ -2394,6 +4085,8 @@ export interface components {
             majorLegallyReviewed: number;
             /** @description 全过程记录: cases of the year with at least one recording. */
             withRecordings: number;
+            /** @description 行政执法公示: cases of the year with a `publishedAt`. */
+            published: number;
             /** @description Cases of the year still registered, investigating or in legal review 90 days after registration (as of now). */
             overdue: number;
             /** @description 行政复议: reviews of kind `reconsideration` filed in the year (by `filedAt`), whatever the case’s year. */
@@ -2402,6 +4095,15 @@ export interface components {
             litigations: number;
             /** @description 败诉: reviews closed in the year (by `closedAt`) with result `revoked`, `modified` or `confirmed_unlawful`. */
             lost: number;
+        };
+        /** @description 法治宣传“进村入户”: the outreach events and their reach. */
+        OutreachFigures: {
+            /** @description 法治进乡村、进社区、进学校、进企业: events of the year at venue `village`, `community`, `school` or `enterprise`. */
+            events: number;
+            /** @description Materials handed out at those events. */
+            materialsDistributed: number;
+            /** @description Attendance (人次) of those events. */
+            attendance: number;
         };
         /** @description 普法宣传. */
         LegalEducationFigures: {
@@ -2424,6 +4126,7 @@ export interface components {
                 /** @description 其他场所 */
                 other: number;
             };
+            outreach: components["schemas"]["OutreachFigures"];
             /** @description 宣传资料: materials handed out at those events. */
             materialsDistributed: number;
             /** @description 受教育人次: attendance of those events. */
@@ -2432,6 +4135,8 @@ export interface components {
             mediaItems: number;
             /** @description 干部法治培训: events with audience `cadres` and format `training`. */
             cadreTrainings: number;
+            /** @description 执法人员业务培训: events with audience `enforcement_officers` and format `training`. */
+            officerTrainings: number;
             /** @description 学法会: events of format `study_session`. */
             studySessions: number;
         };
@@ -2445,6 +4150,8 @@ export interface components {
             resolutionRate: number | null;
             /** @description Of those, still `reported`, `mediating` or `escalated`. */
             open: number;
+            /** @description Of the open ones, those now overdue: open 30 days after `reportedAt`. */
+            overdue: number;
             /** @description Those disputes by category; every value is listed, zeros included. */
             byCategory: {
                 /** @description 土地 */
@@ -2466,7 +4173,7 @@ export interface components {
                 /** @description 其他 */
                 other: number;
             };
-            /** @description 信访积案化解: of those, petition-backlog disputes now `resolved`. */
+            /** @description 信访积案化解: petition-backlog disputes now `resolved` whose `resolution.resolvedAt` falls in the year, whenever they were reported (a 积案 is old by nature). */
             petitionBacklogResolved: number;
         };
         /** @description 基层治理: the units and workers as of now, not per year. */
@@ -2483,6 +4190,32 @@ export interface components {
             withLegalAdviser: number;
             /** @description 法律顾问覆盖率: `withLegalAdviser / villagesAndCommunities`. A fraction 0..1; null when there is nothing to divide. */
             legalAdviserCoverage: number | null;
+            /** @description 法治阵地 of the subtree by kind, as of now; every value is listed, zeros included. */
+            facilities: {
+                /** @description 法治文化广场 */
+                rule_of_law_square: number;
+                /** @description 法治服务窗口 */
+                legal_service_window: number;
+                /** @description 调解室 */
+                mediation_room: number;
+                /** @description 法治书屋 */
+                legal_library: number;
+                /** @description 其他 */
+                other: number;
+            };
+            /** @description Those whose `establishedOn` falls in the year; every value is listed, zeros included. */
+            facilitiesEstablished: {
+                /** @description 法治文化广场 */
+                rule_of_law_square: number;
+                /** @description 法治服务窗口 */
+                legal_service_window: number;
+                /** @description 调解室 */
+                mediation_room: number;
+                /** @description 法治书屋 */
+                legal_library: number;
+                /** @description 其他 */
+                other: number;
+            };
         };
         /**
          * @description The year’s figures of a unit and every unit below it. A record counts in the year of its date in China Standard Time (UTC+8); deleted records never count; grid-unit figures are as of now.
@@ -2493,6 +4226,20 @@ export interface components {
          *         "name": "团结镇",
          *         "level": "town"
          *       },
+         *       "meetings": {
+         *         "specialMeetings": 2,
+         *         "centralGroupStudies": 2,
+         *         "executiveStudies": 0,
+         *         "principalChaired": 4,
+         *         "issuesStudied": 8,
+         *         "issuesResolved": 8
+         *       },
+         *       "workPlans": {
+         *         "adopted": 1,
+         *         "tasks": 12,
+         *         "tasksDone": 12,
+         *         "tasksOverdue": 0
+         *       },
          *       "decisions": {
          *         "total": 4,
          *         "legalityReviewed": 4,
@@ -2501,40 +4248,90 @@ export interface components {
          *           "lawful_with_revisions": 1,
          *           "unlawful": 0
          *         },
-         *         "adopted": 4
+         *         "adopted": 4,
+         *         "published": 4
+         *       },
+         *       "legalServices": {
+         *         "governmentServices": 8,
+         *         "legalOpinions": 2,
+         *         "publicServed": 156,
+         *         "byKind": {
+         *           "contract_review": 3,
+         *           "major_matter_consultation": 4,
+         *           "petition_case": 1,
+         *           "legal_consultation": 132,
+         *           "mediation_guidance": 24,
+         *           "legal_aid_referral": 0,
+         *           "other": 0
+         *         }
+         *       },
+         *       "publicity": {
+         *         "items": 312,
+         *         "byCategory": {
+         *           "policy_document": 68,
+         *           "fiscal": 52,
+         *           "enforcement": 61,
+         *           "decision": 24,
+         *           "village_affairs": 95,
+         *           "other": 12
+         *         },
+         *         "byChannel": {
+         *           "government_platform": 198,
+         *           "notice_board": 156,
+         *           "grid_group": 142,
+         *           "website": 0,
+         *           "wechat": 0,
+         *           "other": 0
+         *         }
          *       },
          *       "enforcement": {
          *         "registered": 5,
          *         "decided": 5,
          *         "majorLegallyReviewed": 1,
          *         "withRecordings": 5,
+         *         "published": 5,
          *         "overdue": 0,
          *         "reconsiderations": 1,
          *         "litigations": 0,
          *         "lost": 0
          *       },
+         *       "supervision": {
+         *         "specialInspections": 2,
+         *         "caseFileReviews": 2,
+         *         "selfInspections": 0,
+         *         "riskScreenings": 0,
+         *         "findings": 6,
+         *         "rectified": 6
+         *       },
          *       "legalEducation": {
-         *         "events": 11,
+         *         "events": 13,
          *         "byVenueType": {
          *           "village": 2,
          *           "school": 1,
          *           "enterprise": 1,
          *           "community": 0,
-         *           "government": 6,
+         *           "government": 8,
          *           "online": 1,
          *           "other": 0
          *         },
+         *         "outreach": {
+         *           "events": 4,
+         *           "materialsDistributed": 2150,
+         *           "attendance": 4350
+         *         },
          *         "materialsDistributed": 2150,
-         *         "attendance": 4350,
+         *         "attendance": 4560,
          *         "mediaItems": 12,
          *         "cadreTrainings": 4,
-         *         "studySessions": 2
+         *         "officerTrainings": 4,
+         *         "studySessions": 0
          *       },
          *       "disputes": {
          *         "total": 29,
          *         "resolved": 29,
          *         "resolutionRate": 1,
          *         "open": 0,
+         *         "overdue": 0,
          *         "byCategory": {
          *           "land": 8,
          *           "neighborhood": 6,
@@ -2554,15 +4351,34 @@ export interface components {
          *         "legalLiterates": 86,
          *         "villagesAndCommunities": 11,
          *         "withLegalAdviser": 11,
-         *         "legalAdviserCoverage": 1
+         *         "legalAdviserCoverage": 1,
+         *         "facilities": {
+         *           "rule_of_law_square": 1,
+         *           "legal_service_window": 1,
+         *           "mediation_room": 11,
+         *           "legal_library": 0,
+         *           "other": 0
+         *         },
+         *         "facilitiesEstablished": {
+         *           "rule_of_law_square": 1,
+         *           "legal_service_window": 0,
+         *           "mediation_room": 0,
+         *           "legal_library": 0,
+         *           "other": 0
+         *         }
          *       }
          *     }
          */
         Statistics: {
             year: number;
             gridUnit: components["schemas"]["StatisticsGridUnit"];
+            meetings: components["schemas"]["MeetingFigures"];
+            workPlans: components["schemas"]["WorkPlanFigures"];
             decisions: components["schemas"]["DecisionFigures"];
+            legalServices: components["schemas"]["LegalServiceFigures"];
+            publicity: components["schemas"]["PublicityFigures"];
             enforcement: components["schemas"]["EnforcementFigures"];
+            supervision: components["schemas"]["SupervisionFigures"];
             legalEducation: components["schemas"]["LegalEducationFigures"];
             disputes: components["schemas"]["DisputeFigures"];
             gridUnits: components["schemas"]["GridUnitFigures"];
@@ -2603,10 +4419,10 @@ export interface components {
              */
             action: "created" | "updated" | "deleted";
             /**
-             * @description The collection of the record: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷
+             * @description The collection of the record: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查
              * @enum {string}
              */
-            resourceType: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes";
+            resourceType: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections";
             /**
              * Format: uuid
              * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
@@ -4501,8 +6317,8 @@ export interface operations {
                 format?: ("lecture" | "exhibition" | "consultation_desk" | "broadcast" | "short_video" | "performance" | "training" | "study_session" | "other")[];
                 /** @description Only these venue types (repeatable): `village` 进村 · `school` 进校园 · `enterprise` 进企业 · `community` 进社区 · `government` 进机关 · `online` 线上 · `other` 其他 */
                 venueType?: ("village" | "school" | "enterprise" | "community" | "government" | "online" | "other")[];
-                /** @description Only these audiences (repeatable): `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `general_public` 社会公众 · `other` 其他 */
-                audience?: ("villagers" | "students" | "enterprise_staff" | "cadres" | "general_public" | "other")[];
+                /** @description Only these audiences (repeatable): `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `enforcement_officers` 执法人员 · `legal_literates` 法律明白人 · `general_public` 社会公众 · `other` 其他 */
+                audience?: ("villagers" | "students" | "enterprise_staff" | "cadres" | "enforcement_officers" | "legal_literates" | "general_public" | "other")[];
                 /** @description Only events starting at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
                 startsFrom?: string;
                 /** @description Only events starting at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
@@ -5093,6 +6909,8 @@ export interface operations {
                 reportedFrom?: string;
                 /** @description Only disputes reported at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
                 reportedTo?: string;
+                /** @description Only overdue (true) or not overdue (false) disputes: still open 30 days after reportedAt. */
+                overdue?: boolean;
             };
             header?: never;
             path?: never;
@@ -5652,6 +7470,2914 @@ export interface operations {
             };
         };
     };
+    listRuleOfLawMeetings: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description Opaque cursor: the `nextCursor` of the previous page, used with the same `sort`. */
+                cursor?: string;
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-heldAt`. */
+                sort?: "heldAt" | "-heldAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these kinds (repeatable): `special_meeting` 法治专题会议 · `central_group_study` 党委理论学习中心组学法 · `executive_study` 政府常务会议学法 · `other` 其他 */
+                kind?: ("special_meeting" | "central_group_study" | "executive_study" | "other")[];
+                /** @description Only meetings held at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                heldFrom?: string;
+                /** @description Only meetings held at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                heldTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the cursor of the next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOfLawMeetingList"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRuleOfLawMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a repeat with the same key and body replays the first answer (kept 24 h, per API key). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleOfLawMeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Created (or, with `Idempotency-Replayed: true`, the first answer replayed). */
+            201: {
+                headers: {
+                    /** @description Path of the new record. */
+                    Location?: string;
+                    /** @description Version of the record: `"1"`. */
+                    ETag?: string;
+                    /** @description Present when this is a replay of the first answer. */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOfLawMeeting"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRuleOfLawMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag the caller holds; when current, the answer is 304 with no body. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    /** @description Version of the record. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOfLawMeeting"];
+                };
+            };
+            /** @description Not modified: the caller’s copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteRuleOfLawMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRuleOfLawMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["RuleOfLawMeetingUpdate"];
+                "application/json": components["schemas"]["RuleOfLawMeetingUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed record. */
+            200: {
+                headers: {
+                    /** @description The new version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOfLawMeeting"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWorkPlans: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description Opaque cursor: the `nextCursor` of the previous page, used with the same `sort`. */
+                cursor?: string;
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-year`. */
+                sort?: "year" | "-year" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only plans for this year. */
+                year?: number;
+                /** @description Only these statuses (repeatable): `draft` 草案 · `adopted` 已印发 · `repealed` 已废止 */
+                status?: ("draft" | "adopted" | "repealed")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the cursor of the next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPlanList"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWorkPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a repeat with the same key and body replays the first answer (kept 24 h, per API key). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Created (or, with `Idempotency-Replayed: true`, the first answer replayed). */
+            201: {
+                headers: {
+                    /** @description Path of the new record. */
+                    Location?: string;
+                    /** @description Version of the record: `"1"`. */
+                    ETag?: string;
+                    /** @description Present when this is a replay of the first answer. */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPlan"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag the caller holds; when current, the answer is 304 with no body. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    /** @description Version of the record. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPlan"];
+                };
+            };
+            /** @description Not modified: the caller’s copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWorkPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWorkPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["WorkPlanUpdate"];
+                "application/json": components["schemas"]["WorkPlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed record. */
+            200: {
+                headers: {
+                    /** @description The new version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPlan"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLegalServices: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description Opaque cursor: the `nextCursor` of the previous page, used with the same `sort`. */
+                cursor?: string;
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-servedAt`. */
+                sort?: "servedAt" | "-servedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these providers (repeatable): `government_legal_adviser` 政府法律顾问 · `village_legal_adviser` 村（社区）法律顾问 · `service_window` 法治服务窗口 · `judicial_office` 司法所 · `other` 其他 */
+                provider?: ("government_legal_adviser" | "village_legal_adviser" | "service_window" | "judicial_office" | "other")[];
+                /** @description Only these recipients (repeatable): `government` 政府及其部门 · `public` 群众 */
+                recipient?: ("government" | "public")[];
+                /** @description Only these kinds (repeatable): `contract_review` 合同审查 · `major_matter_consultation` 重大事项法律咨询 · `petition_case` 信访案件化解 · `legal_consultation` 法律咨询 · `mediation_guidance` 调解指引 · `legal_aid_referral` 法律援助转介 · `other` 其他 */
+                kind?: ("contract_review" | "major_matter_consultation" | "petition_case" | "legal_consultation" | "mediation_guidance" | "legal_aid_referral" | "other")[];
+                /** @description Only services given at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                servedFrom?: string;
+                /** @description Only services given at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                servedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the cursor of the next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalServiceList"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLegalService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a repeat with the same key and body replays the first answer (kept 24 h, per API key). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description Created (or, with `Idempotency-Replayed: true`, the first answer replayed). */
+            201: {
+                headers: {
+                    /** @description Path of the new record. */
+                    Location?: string;
+                    /** @description Version of the record: `"1"`. */
+                    ETag?: string;
+                    /** @description Present when this is a replay of the first answer. */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalService"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLegalService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag the caller holds; when current, the answer is 304 with no body. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    /** @description Version of the record. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalService"];
+                };
+            };
+            /** @description Not modified: the caller’s copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLegalService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateLegalService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["LegalServiceUpdate"];
+                "application/json": components["schemas"]["LegalServiceUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed record. */
+            200: {
+                headers: {
+                    /** @description The new version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalService"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicityItems: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description Opaque cursor: the `nextCursor` of the previous page, used with the same `sort`. */
+                cursor?: string;
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-publishedAt`. */
+                sort?: "publishedAt" | "-publishedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these categories (repeatable): `policy_document` 政策文件 · `fiscal` 财政信息 · `enforcement` 执法事项 · `decision` 重大决策 · `village_affairs` 村务 · `other` 其他 */
+                category?: ("policy_document" | "fiscal" | "enforcement" | "decision" | "village_affairs" | "other")[];
+                /** @description Only items published on one of these channels (repeatable): `government_platform` 政务平台 · `notice_board` 公开栏 · `grid_group` 网格群 · `website` 门户网站 · `wechat` 微信公众号 · `other` 其他 */
+                channel?: ("government_platform" | "notice_board" | "grid_group" | "website" | "wechat" | "other")[];
+                /** @description Only items published at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                publishedFrom?: string;
+                /** @description Only items published at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                publishedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the cursor of the next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityItemList"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPublicityItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a repeat with the same key and body replays the first answer (kept 24 h, per API key). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicityItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Created (or, with `Idempotency-Replayed: true`, the first answer replayed). */
+            201: {
+                headers: {
+                    /** @description Path of the new record. */
+                    Location?: string;
+                    /** @description Version of the record: `"1"`. */
+                    ETag?: string;
+                    /** @description Present when this is a replay of the first answer. */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityItem"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicityItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag the caller holds; when current, the answer is 304 with no body. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    /** @description Version of the record. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityItem"];
+                };
+            };
+            /** @description Not modified: the caller’s copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePublicityItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePublicityItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["PublicityItemUpdate"];
+                "application/json": components["schemas"]["PublicityItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed record. */
+            200: {
+                headers: {
+                    /** @description The new version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityItem"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInspections: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description Opaque cursor: the `nextCursor` of the previous page, used with the same `sort`. */
+                cursor?: string;
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-startedAt`. */
+                sort?: "startedAt" | "-startedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these kinds (repeatable): `special_inspection` 执法专项检查 · `case_file_review` 案卷评查 · `self_inspection` 执法自查 · `risk_screening` 风险排查 */
+                kind?: ("special_inspection" | "case_file_review" | "self_inspection" | "risk_screening")[];
+                /** @description Only these domains (repeatable): `urban_management` 城市管理 · `land_resources` 自然资源 · `environment` 生态环境 · `safety_production` 安全生产 · `market_regulation` 市场监管 · `agriculture` 农业农村 · `transport` 交通运输 · `other` 其他 */
+                domain?: ("urban_management" | "land_resources" | "environment" | "safety_production" | "market_regulation" | "agriculture" | "transport" | "other")[];
+                /** @description Only these statuses (repeatable): `planned` 计划 · `in_progress` 实施中 · `rectifying` 整改中 · `closed` 已完结 */
+                status?: ("planned" | "in_progress" | "rectifying" | "closed")[];
+                /** @description Only inspections started at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                startedFrom?: string;
+                /** @description Only inspections started at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                startedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the cursor of the next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionList"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a repeat with the same key and body replays the first answer (kept 24 h, per API key). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created (or, with `Idempotency-Replayed: true`, the first answer replayed). */
+            201: {
+                headers: {
+                    /** @description Path of the new record. */
+                    Location?: string;
+                    /** @description Version of the record: `"1"`. */
+                    ETag?: string;
+                    /** @description Present when this is a replay of the first answer. */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag the caller holds; when current, the answer is 304 with no body. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    /** @description Version of the record. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            /** @description Not modified: the caller’s copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["InspectionUpdate"];
+                "application/json": components["schemas"]["InspectionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed record. */
+            200: {
+                headers: {
+                    /** @description The new version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getStatistics: {
         parameters: {
             query: {
@@ -5779,25 +10505,59 @@ export interface operations {
                     /**
                      * @example # 团结镇2025年法治政府建设情况报告（数据部分）
                      *
-                     *     > 本部分数据由系统根据团结镇及其下辖各级单元的记录统计，年度按北京时间计算；网格与人员数据为统计时的现状。
+                     *     > 本部分数据由系统根据团结镇及其下辖各级单元的记录统计，年度按北京时间计算；网格、人员与法治阵地数据为统计时的现状。
                      *
-                     *     ## 一、规范行政决策
+                     *     ## 一、强化政治引领
                      *
-                     *     全年提出重大行政决策4项。严格落实重大行政决策合法性审查制度，完成合法性审查4项，审查结论为合法3项、修改后合法1项。经集体讨论决定通过重大行政决策4项。
+                     *     全镇坚持把法治政府建设摆在全局工作的突出位置，党政主要负责人主持召开法治专题会议、党委中心组法治学习各2次，研究解决法治建设重点难点问题8件。制定印发2025年度法治政府建设工作方案，细化任务清单、责任分工和完成时限，明确工作任务12项，已全部完成，无逾期未完成任务。组织干部法治培训4次，推动领导干部带头尊法学法守法用法。
                      *
-                     *     ## 二、严格规范执法
+                     *     ## 二、规范行政决策
                      *
-                     *     全年立案行政执法案件5件，已作出处理决定5件。全面落实行政执法“三项制度”，重大执法决定经法制审核1件，执法全过程记录案件5件；无立案超过90日尚未作出决定的案件。全年发生行政复议1件、行政诉讼0件，无行政复议、行政诉讼败诉案件。
+                     *     ### （一）重大行政决策合法性审查
                      *
-                     *     ## 三、普法宣传
+                     *     严格落实重大行政决策公众参与、专家论证、风险评估、合法性审查、集体讨论决定等法定程序，全年提出重大行政决策4项，开展合法性审查4次，审查结论为合法3项、修改后合法1项；经集体讨论决定通过4项，依法向社会公开4项。
                      *
-                     *     全年开展普法宣传活动11场次，其中进农村2场次、进校园1场次、进企业1场次、进机关6场次、线上1场次；发放宣传资料2150份，受教育群众4350人次，制作普法短视频及图文12个。组织干部法治培训4次，开展集中学法2次。
+                     *     ### （二）法律顾问
                      *
-                     *     ## 四、基层治理
+                     *     充分发挥法律顾问作用，法律顾问全年为党委、政府提供法律服务8次，出具法律意见书2份，审查各类合同3件，提供重大事项法律咨询4次，为依法决策提供法律支撑。
                      *
-                     *     团结镇共划分网格76个，配备网格员202名，培育“法律明白人”86名；11个村（社区）中11个配备法律顾问，覆盖率100%。
+                     *     ### （三）政务公开
                      *
-                     *     全年排查矛盾纠纷29件，化解29件，化解率100%，其中化解信访积案2件。从类型看，土地纠纷8件、邻里纠纷6件、婚姻家庭纠纷4件、劳资纠纷3件、合同纠纷2件、物业纠纷2件、损害赔偿纠纷2件、村务纠纷2件。
+                     *     坚持以公开为常态、不公开为例外，全年主动公开政务信息312条，其中政策文件68条、财政信息52条、执法信息61条、重大决策24条、村务信息95条、其他信息12条；分渠道看，政务平台198条、公开栏156条、网格群142条（同一信息可经多个渠道公开）。
+                     *
+                     *     ## 三、严格规范执法
+                     *
+                     *     ### （一）加强执法队伍建设
+                     *
+                     *     组织行政执法人员业务培训4次，持续提升执法人员依法行政能力和水平。
+                     *
+                     *     ### （二）落实行政执法“三项制度”
+                     *
+                     *     全年立案行政执法案件5件，作出行政处理决定5件。全面落实行政执法“三项制度”，公示执法决定5件，执法全过程记录案件5件，重大执法决定法制审核1件；无立案超过90日未作出决定的案件。全年发生行政复议1件，无行政复议、行政诉讼败诉案件。
+                     *
+                     *     ### （三）强化执法监督
+                     *
+                     *     开展执法专项检查、案卷评查各2次，发现问题6个，已全部整改到位。
+                     *
+                     *     ## 四、深化普法宣传
+                     *
+                     *     深入开展“法治进乡村、进学校、进企业”活动4场，发放宣传资料2150份，受教育群众4350人次；全年共开展各类普法活动13场，发放宣传资料2150份，受教育群众4560人次，其中进机关8场、线上1场。
+                     *
+                     *     创新普法形式，制作普法短视频、图文12条；新建法治文化广场1个，辖区现有法治文化广场1个、法治服务窗口1个、调解室11个；培育法律“明白人”86名，推动法治宣传教育入脑入心。
+                     *
+                     *     ## 五、坚持法治为民
+                     *
+                     *     ### （一）网格化服务管理
+                     *
+                     *     全镇划分网格76个，配备网格员202名，将法治宣传、矛盾排查、法律服务融入网格化服务管理。
+                     *
+                     *     ### （二）矛盾纠纷化解
+                     *
+                     *     坚持和发展新时代“枫桥经验”，全年排查矛盾纠纷29件，全部化解，化解率100%。从类型看，土地纠纷8件、邻里纠纷6件、婚姻家庭纠纷4件、劳资纠纷3件、合同纠纷2件、物业纠纷2件、损害赔偿纠纷2件、村务纠纷2件；化解信访积案2起。
+                     *
+                     *     ### （三）公共法律服务
+                     *
+                     *     全年提供法律咨询132次、调解指引24次、信访案件法律服务1次，服务群众156人次；11个村（社区）均配备法律顾问，覆盖率100%，实现村（社区）法律顾问全覆盖。
                      */
                     "text/markdown": string;
                 };
@@ -5881,8 +10641,8 @@ export interface operations {
                 after?: string;
                 /** @description Events per call, 1..1000. */
                 limit?: number;
-                /** @description Only events of this collection: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 */
-                resourceType?: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes";
+                /** @description Only events of this collection: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查 */
+                resourceType?: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections";
                 /** @description Only events of this record. */
                 resourceId?: string;
             };

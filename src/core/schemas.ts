@@ -13,6 +13,9 @@ export const UuidFilter = (description: string) => Type.String({ format: 'uuid',
 export const DateTime = (options: object = {}) =>
   Type.String({ format: 'date-time', description: 'RFC 3339 date-time; answered in UTC with milliseconds.', ...options })
 
+/** A calendar date (`YYYY-MM-DD`), reckoned in China Standard Time where it matters. */
+export const Day = (options: object = {}) => Type.String({ format: 'date', description: 'A date, YYYY-MM-DD.', ...options })
+
 /** Bounded text: every string the API takes has a maximum length. */
 export const Text = (maxLength: number, options: object = {}) => Type.String({ minLength: 1, maxLength, ...options })
 

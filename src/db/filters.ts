@@ -71,4 +71,8 @@ export const whether = (condition: SQL, value: boolean | undefined): SQL[] =>
   value === undefined ? [] : [value ? condition : sql`NOT ${condition}`]
 
 /** Rows whose column equals the value given; absent means no condition. */
-export const equalTo = (column: AnyColumn, value: string | undefined): SQL[] => (value === undefined ? [] : [sql`${column} = ${value}`])
+export const equalTo = (column: AnyColumn, value: string | number | undefined): SQL[] => (value === undefined ? [] : [sql`${column} = ${value}`])
+
+/** Rows whose array column shares at least one of the values (`&&`, served by a GIN index). */
+export const overlaps = (column: AnyColumn, values: readonly string[] | undefined): SQL[] =>
+  values && values.length > 0 ? [sql`${column} && ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`] : []

@@ -104,3 +104,9 @@ export async function keysetPage(db: Executor, q: KeysetQuery): Promise<Page<Rec
   const last = rows[q.page.limit - 1]!
   return { rows, nextCursor: encodeCursor({ sort: q.page.sort, value: String(last[name]), id: last.id }) }
 }
+
+/** The sorts every record table has: by creation and by last change. */
+export const timeSorts = (table: { createdAt: PgColumn; updatedAt: PgColumn }): Record<'createdAt' | 'updatedAt', SortField> => ({
+  createdAt: sortBy(table.createdAt),
+  updatedAt: sortBy(table.updatedAt),
+})

@@ -3,7 +3,12 @@ import { decisionsResource } from './decisions/decisions.js'
 import { disputesResource } from './disputes/disputes.js'
 import { enforcementCasesResource } from './enforcement-cases/enforcement-cases.js'
 import { gridUnitsResource } from './grid-units/grid-units.js'
+import { inspectionsResource } from './inspections/inspections.js'
 import { legalEducationEventsResource } from './legal-education-events/legal-education-events.js'
+import { legalServicesResource } from './legal-services/legal-services.js'
+import { publicityItemsResource } from './publicity-items/publicity-items.js'
+import { ruleOfLawMeetingsResource } from './rule-of-law-meetings/rule-of-law-meetings.js'
+import { workPlansResource } from './work-plans/work-plans.js'
 
 /**
  * The registry: every record collection the service serves, in the order its routes, tags and
@@ -16,6 +21,11 @@ export const resources = [
   enforcementCasesResource,
   legalEducationEventsResource,
   disputesResource,
+  ruleOfLawMeetingsResource,
+  workPlansResource,
+  legalServicesResource,
+  publicityItemsResource,
+  inspectionsResource,
 ] as const satisfies readonly AnyResource[]
 
 export const collections: readonly string[] = resources.map((r) => r.collection)

@@ -5,6 +5,7 @@ import { dirname, join, normalize } from 'node:path'
 export const layers = [
   ['config', (path: string) => path === 'src/config.ts'],
   ['core', (path: string) => path.startsWith('src/core/')],
+  ['spreadsheets', (path: string) => path.startsWith('src/spreadsheets/')],
   ['db', (path: string) => path.startsWith('src/db/')],
   ['records', (path: string) => path.startsWith('src/records/')],
   ['modules', (path: string) => path.startsWith('src/modules/')],
@@ -18,7 +19,7 @@ export const layers = [
 export const layerOf = (path: string): number => layers.findIndex(([, holds]) => holds(path))
 
 /** Layers whose code knows no HTTP framework: they never import Fastify or its plugins. */
-export const transportNeutral = new Set(['core', 'db', 'records', 'modules', 'reports'])
+export const transportNeutral = new Set(['core', 'spreadsheets', 'db', 'records', 'modules', 'reports'])
 const fastifyPackage = /^(fastify|@fastify\/|fastify-)/
 
 export interface Import {

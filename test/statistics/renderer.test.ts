@@ -1,5 +1,6 @@
 import t from 'tap'
-import { percent, renderAnnualReport } from '../../src/reports/annual-report.js'
+import { renderAnnualReport } from '../../src/reports/annual-report.js'
+import { percent } from '../../src/reports/annual-report-document/phrasing.js'
 import { demoStatisticsExample } from '../../src/reports/statistics-example.js'
 
 t.test('rates print as percentages with at most one decimal', async (t) => {

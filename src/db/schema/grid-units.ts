@@ -20,6 +20,7 @@ export const gridUnits = pgTable(
     path: uuid().array().notNull(),
     description: text(),
     workers: jsonb().$type<GridWorkerRow[]>().notNull().default([]),
+    facilities: jsonb().$type<Record<string, unknown>[]>().notNull().default([]),
     ...searchColumns(sql`name || ' ' || code`),
   },
   (t) => [

@@ -1,9 +1,9 @@
 import type { RuleViolation } from '../../core/problems.js'
-import { anyOf, dateRange, equalsFlag } from '../../db/filters.js'
+import { anyOf, dateRange, equalsFlag, openLongerThan, whether } from '../../db/filters.js'
 import { sortBy } from '../../db/keyset.js'
 import { disputes } from '../../db/schema/index.js'
 import { defineResource, ownedByUnit, type WritableOf } from '../../records/define-resource.js'
-import { Dispute, DisputeCreate, DisputeUpdate, disputeComponents, disputeFilters, transitions } from './schema.js'
+import { OVERDUE_AFTER_DAYS, Dispute, DisputeCreate, DisputeUpdate, disputeComponents, disputeFilters, openStatuses, transitions } from './schema.js'
 
 /**
  * `resolution-required`: a resolved dispute says how it was settled.
@@ -21,6 +21,10 @@ export function disputeRules(next: WritableOf<typeof DisputeCreate>): RuleViolat
   return violations
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000
+const isOpen = (status: string | undefined) => (openStatuses as readonly string[]).includes(status ?? 'reported')
+const overdue = openLongerThan(disputes.status, openStatuses, disputes.reportedAt, OVERDUE_AFTER_DAYS)
+
 export const disputesResource = defineResource({
   collection: 'disputes',
   noun: 'dispute',
@@ -32,6 +36,7 @@ export const disputesResource = defineResource({
   owner: ownedByUnit(disputes.gridUnitId),
   lifecycle: { transitions },
   rules: disputeRules,
+  derive: (doc, now) => ({ overdue: isOpen(doc.status) && Date.parse(doc.reportedAt) < now - OVERDUE_AFTER_DAYS * DAY_MS }),
   sorts: {
     reportedAt: sortBy(disputes.reportedAt, { perUnitIndex: true }),
     createdAt: sortBy(disputes.createdAt),
@@ -44,12 +49,14 @@ export const disputesResource = defineResource({
     ...anyOf(disputes.source, query.source),
     ...equalsFlag(disputes.isPetitionBacklog, query.isPetitionBacklog),
     ...dateRange(disputes.reportedAt, query.reportedFrom, query.reportedTo),
+    ...whether(overdue, query.overdue),
   ],
   docs: {
     list:
-      'Filters: `status`, `category`, `source` (each repeatable), `isPetitionBacklog`, `reportedFrom`/`reportedTo` (inclusive; a plain date is that whole day in UTC+8), ' +
+      'Filters: `status`, `category`, `source` (each repeatable), `isPetitionBacklog`, `overdue`, `reportedFrom`/`reportedTo` (inclusive; a plain date is that whole day in UTC+8), ' +
       '`gridUnitId` (the unit and its whole subtree), `q` (title, description, mediator; Chinese substrings of any length), `updatedSince`.',
     create: 'A record sent already resolved must carry its resolution.',
+    update: '`overdue` is read-only (400).',
     rules:
       '`resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`).',
   },

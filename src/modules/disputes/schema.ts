@@ -34,6 +34,8 @@ export const transitions = {
 } as const satisfies Transitions<DisputeStatus>
 /** Still being handled: the statuses that are not final. */
 export const openStatuses = ['reported', 'mediating', 'escalated'] as const satisfies readonly DisputeStatus[]
+/** Days after which an open dispute is overdue (《人民调解工作若干规定》第三十三条: settled within a month as a rule). */
+export const OVERDUE_AFTER_DAYS = 30
 
 const partyRoles = ['applicant', 'respondent', 'third_party'] as const
 const partyRoleLabels = { applicant: '申请人', respondent: '被申请人', third_party: '第三人' } as const
@@ -118,6 +120,7 @@ const recordExample = {
   createdAt: '2025-04-08T03:05:12.000Z',
   updatedAt: '2025-04-15T07:20:41.000Z',
   ...example,
+  overdue: false,
 }
 const createExample = {
   gridUnitId: '3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60',
@@ -207,6 +210,10 @@ export const Dispute = RecordOf(
     mediator: Type.Optional(fields.mediator),
     status: fields.status,
     resolution: Type.Optional(Ref(DisputeResolution)),
+    overdue: Type.Boolean({
+      readOnly: true,
+      description: `Read-only: not resolved or unresolved ${OVERDUE_AFTER_DAYS} days after \`reportedAt\` (《人民调解工作若干规定》第三十三条: a mediation is settled within a month as a rule).`,
+    }),
   },
   {
     description:
@@ -223,6 +230,7 @@ export const disputeFilters = {
   isPetitionBacklog: Type.Optional(Type.Boolean({ description: 'Only backlog petition cases (true) or only the others (false).' })),
   reportedFrom: Type.Optional(DateOrDateTime('Only disputes reported at or after this.')),
   reportedTo: Type.Optional(DateOrDateTime('Only disputes reported at or before this.')),
+  overdue: Type.Optional(Type.Boolean({ description: `Only overdue (true) or not overdue (false) disputes: still open ${OVERDUE_AFTER_DAYS} days after reportedAt.` })),
 }
 
 export type DisputeCreate = Static<typeof DisputeCreate>

@@ -3,7 +3,7 @@ import { sortBy } from '../../db/keyset.js'
 import { gridUnits } from '../../db/schema/index.js'
 import { defineResource } from '../../records/define-resource.js'
 import { unitTree } from '../../records/unit-tree.js'
-import { GridUnit, GridUnitCreate, GridUnitUpdate, GridWorker, gridUnitFilters, type Level } from './schema.js'
+import { GridFacility, GridUnit, GridUnitCreate, GridUnitUpdate, GridWorker, gridUnitFilters, type Level } from './schema.js'
 
 /** county > town > village/community > grid; a unit's parent sits at any higher level (a grid may hang straight under a town). */
 const rank: Record<Level, number> = { county: 0, town: 1, village: 2, community: 2, grid: 3 }
@@ -14,7 +14,7 @@ export const gridUnitsResource = defineResource({
   names: { one: 'GridUnit', many: 'GridUnits' },
   label: '网格单元',
   tag: { name: 'Grid units', description: '网格: counties, towns, villages, communities and grids, with their workers.' },
-  schemas: { create: GridUnitCreate, update: GridUnitUpdate, record: GridUnit, filters: gridUnitFilters, components: [GridWorker] },
+  schemas: { create: GridUnitCreate, update: GridUnitUpdate, record: GridUnit, filters: gridUnitFilters, components: [GridWorker, GridFacility] },
   table: gridUnits,
   owner: unitTree({ parentField: 'parentId', levelField: 'level', rank }),
   unique: { grid_units_code_live_key: 'code' },

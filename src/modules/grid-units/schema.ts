@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Nullable, Phone, RecordOf, Ref, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter } from '../../core/schemas.js'
+import { Day, Nullable, Phone, RecordOf, Ref, RepeatableEnum, StringEnum, Text, Uuid, UuidFilter } from '../../core/schemas.js'
 
 export const levels = ['county', 'town', 'village', 'community', 'grid'] as const
 export const levelLabels = { county: '旗县', town: '乡镇', village: '村', community: '社区', grid: '网格' } as const
@@ -7,6 +7,29 @@ export type Level = (typeof levels)[number]
 export const workerRoles = ['grid_leader', 'grid_worker', 'legal_adviser', 'legal_literate', 'mediator', 'police', 'other'] as const
 
 const Level = StringEnum(levels, levelLabels, { description: '层级 level' })
+
+export const facilityKinds = ['rule_of_law_square', 'legal_service_window', 'mediation_room', 'legal_library', 'other'] as const
+export const facilityKindLabels = {
+  rule_of_law_square: '法治文化广场',
+  legal_service_window: '法治服务窗口',
+  mediation_room: '调解室',
+  legal_library: '法治书屋',
+  other: '其他',
+} as const
+
+export const GridFacility = Type.Object(
+  {
+    kind: StringEnum(facilityKinds, facilityKindLabels, { description: '类型 kind' }),
+    name: Text(100, { examples: ['团结村法治文化广场'] }),
+    establishedOn: Day({ description: '建成日期 (YYYY-MM-DD): the year it counts as established in.', examples: ['2025-07-01'] }),
+  },
+  {
+    $id: 'GridFacility',
+    additionalProperties: false,
+    description: '法治阵地: a rule-of-law square, a service window, a mediation room, a legal library in the unit.',
+    examples: [{ kind: 'rule_of_law_square', name: '团结村法治文化广场', establishedOn: '2025-07-01' }],
+  },
+)
 
 export const GridWorker = Type.Object(
   {
@@ -36,6 +59,7 @@ const example = {
     { name: '王建国', role: 'grid_leader', phone: '13847812345' },
     { name: '李秀英', role: 'legal_adviser', phone: '13904781234' },
   ],
+  facilities: [{ kind: 'legal_service_window', name: '团结镇公共法律服务工作站', establishedOn: '2019-05-10' }],
 }
 // Shown as a `pii:read` key sees it: a masked phone (138****2345) is not a valid value of the field.
 const recordExample = {
@@ -52,6 +76,7 @@ const fields = {
   level: Level,
   description: Text(2000),
   workers: Type.Array(Ref(GridWorker), { maxItems: 200, description: '网格员、法律顾问、法律明白人…, at most 200.' }),
+  facilities: Type.Array(Ref(GridFacility), { maxItems: 50, description: '法治阵地, at most 50.' }),
 }
 
 export const GridUnitCreate = Type.Object(
@@ -62,6 +87,7 @@ export const GridUnitCreate = Type.Object(
     parentId: Type.Optional(Nullable(Uuid({ description: 'Parent unit, at any higher level; null or absent only for a root.' }))),
     description: Type.Optional(fields.description),
     workers: Type.Optional({ ...fields.workers, default: [] }),
+    facilities: Type.Optional({ ...fields.facilities, default: [] }),
   },
   { $id: 'GridUnitCreate', additionalProperties: false, description: 'A new grid unit; `parentId` is absent or null only for a root (a county).', examples: [example] },
 )
@@ -74,6 +100,7 @@ export const GridUnitUpdate = Type.Object(
     parentId: Type.Optional(Nullable(Uuid())),
     description: Type.Optional(Nullable(fields.description)),
     workers: Type.Optional(fields.workers),
+    facilities: Type.Optional(fields.facilities),
   },
   {
     $id: 'GridUnitUpdate',
@@ -92,6 +119,7 @@ export const GridUnit = RecordOf(
     parentId: Nullable(Uuid({ description: 'Parent unit; null for a root.' })),
     description: Type.Optional(fields.description),
     workers: fields.workers,
+    facilities: fields.facilities,
   },
   {
     description:

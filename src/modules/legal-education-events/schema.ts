@@ -25,12 +25,14 @@ export const venueTypeLabels = {
   other: '其他',
 } as const
 
-export const audiences = ['villagers', 'students', 'enterprise_staff', 'cadres', 'general_public', 'other'] as const
+export const audiences = ['villagers', 'students', 'enterprise_staff', 'cadres', 'enforcement_officers', 'legal_literates', 'general_public', 'other'] as const
 export const audienceLabels = {
   villagers: '村民',
   students: '学生',
   enterprise_staff: '企业职工',
   cadres: '干部',
+  enforcement_officers: '执法人员',
+  legal_literates: '法律明白人',
   general_public: '社会公众',
   other: '其他',
 } as const

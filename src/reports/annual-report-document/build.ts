@@ -49,6 +49,17 @@ function outlook({ narrative }: AnnualReportInput): ReportBlock[] {
   return blocks
 }
 
+/** 一 … 五: every sentence written from the figures (the principal's duties, when given, close 一). */
+export function figureSections(input: AnnualReportInput): ReportBlock[] {
+  return [
+    ...leadershipSection(input),
+    ...decisionsSection(input.figures),
+    ...enforcementSection(input.figures),
+    ...educationSection(input.figures),
+    ...peopleSection(input),
+  ]
+}
+
 /** The report as one document model, from which both the Markdown and the Word file are written. */
 export function buildAnnualReportDocument(given: AnnualReportInput): ReportDocument {
   // The names are one line each wherever they are printed (title, 主送 line, signature).
@@ -66,11 +77,7 @@ export function buildAnnualReportDocument(given: AnnualReportInput): ReportDocum
     addressee: `${input.addressee.replace(/[:：]+$/, '')}：`,
     blocks: [
       ...opening(input),
-      ...leadershipSection(input),
-      ...decisionsSection(input.figures),
-      ...enforcementSection(input.figures),
-      ...educationSection(input.figures),
-      ...peopleSection(input),
+      ...figureSections(input),
       ...outlook(input),
     ],
     issuer: input.issuer,

@@ -2,8 +2,8 @@
 // one document model, written as Markdown or as a GB/T 9704-2012 Word file.
 export type { AnnualReportFigures } from './figures.js'
 export type { AnnualReportInput, ReportBlock, ReportDocument } from './model.js'
-export { buildAnnualReportDocument, defaultTitle } from './build.js'
-export { renderAnnualReportMarkdown, writeMarkdown, escapeMarkdown } from './markdown.js'
+export { buildAnnualReportDocument, defaultTitle, figureSections } from './build.js'
+export { renderAnnualReportMarkdown, writeMarkdown, escapeMarkdown, markdownBlock } from './markdown.js'
 export { renderAnnualReportDocx, writeDocx } from './docx.js'
 export { annualReportFileName, contentDisposition, type DocumentFormat } from './file-name.js'
 export { chinaDate, chineseDate } from './phrasing.js'

@@ -18,7 +18,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([-+=])(?=\s|$)/, '$1\\$2')
 }
 
-function block(b: ReportBlock): string {
+export function markdownBlock(b: ReportBlock): string {
   const text = escapeMarkdown(b.text)
   switch (b.kind) {
     case 'heading1':
@@ -36,7 +36,7 @@ export function writeMarkdown(doc: ReportDocument): string {
     ...(doc.draft ? ['**草稿**'] : []),
     `# ${escapeMarkdown(doc.title)}`,
     escapeMarkdown(doc.addressee),
-    ...doc.blocks.map(block),
+    ...doc.blocks.map(markdownBlock),
     // Markdown cannot right-align; a hard line break (a backslash before the newline) keeps 署名
     // and 成文日期 together as in print.
     `${escapeMarkdown(doc.issuer)}\\\n${escapeMarkdown(doc.date)}`,
