@@ -13,7 +13,7 @@ import { genReqId, loggerOptions, registerRequestLog } from './http/logging.js'
 import { openApiOptions, registerOpenApiRoutes } from './http/openapi.js'
 import { operationRoutes, registerMetrics } from './http/operations.js'
 import { registerRateLimits } from './http/rate-limit.js'
-import { allSchemas, registerApiRoutes } from './http/record-api.js'
+import { allSchemas, registerApiRoutes, snapshotSources } from './http/record-api.js'
 import { registerRouteCatalog } from './http/route-catalog.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { assertQueryEncoding, createValidatorCompiler } from './http/validation.js'
@@ -61,6 +61,7 @@ function registerSchemas(app: FastifyInstance, database: Database): EngineContex
       if (!validate) throw new Error(`schema ${id} is not registered`)
       return validate
     },
+    snapshotSources,
   }
 }
 

@@ -6,7 +6,7 @@ import { partOf } from './validation.js'
 
 const slugByStatus: Record<number, ProblemSlug> = Object.fromEntries(
   Object.entries(problemCatalog)
-    .filter(([slug]) => slug !== 'rule-violation')
+    .filter(([slug]) => slug !== 'rule-violation' && slug !== 'import-rejected')
     .map(([slug, { status }]) => [status, slug as ProblemSlug]),
 )
 

@@ -7,6 +7,7 @@ const whenByStatus: Record<number, string> = {
   403: 'The key lacks the scope, or the write lands outside its jurisdiction.',
   404: 'No such record: never existed, deleted, or outside the key’s jurisdiction.',
   409: 'A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`).',
+  406: 'The `Accept` header (or `format`) names no media type this route answers.',
   412: 'If-Match names a version that is no longer current.',
   413: 'The body is larger than 1 MiB.',
   415: 'The Content-Type is not JSON.',

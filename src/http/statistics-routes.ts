@@ -19,7 +19,7 @@ const scopeNote =
   'A unit that does not exist, is deleted or lies outside the key’s jurisdiction answers 404, as a record would.'
 
 /** The unit asked for, when it is live and inside the caller's jurisdiction; 404 otherwise, like a record. */
-async function unitFor(db: Db, actor: Actor, query: StatisticsQuery): Promise<StatisticsUnit> {
+export async function unitFor(db: Db, actor: Actor, query: StatisticsQuery): Promise<StatisticsUnit> {
   const jurisdiction = actor.gridUnitId
   const id = query.gridUnitId ?? jurisdiction
   if (!id) throw invalid([{ in: 'query', pointer: '/gridUnitId', message: 'is required for a key not bound to a grid unit' }])

@@ -1,4 +1,5 @@
 import type { AnyResource } from '../records/define-resource.js'
+import { annualReportsResource } from './annual-reports/annual-reports.js'
 import { decisionsResource } from './decisions/decisions.js'
 import { disputesResource } from './disputes/disputes.js'
 import { enforcementCasesResource } from './enforcement-cases/enforcement-cases.js'
@@ -26,6 +27,7 @@ export const resources = [
   legalServicesResource,
   publicityItemsResource,
   inspectionsResource,
+  annualReportsResource,
 ] as const satisfies readonly AnyResource[]
 
 export const collections: readonly string[] = resources.map((r) => r.collection)

@@ -34,6 +34,7 @@ export function recordCodec(def: AnyResource, resolve: SchemaResolver): RecordCo
   const record = def.schemas.record as TObject
   // A required field that may be null (a root unit's parentId) is answered as null, not left out.
   const required = new Set(record.required ?? [])
+  const snapshot = def.snapshot?.field
   const answeredAsNull = writableKeys.filter((k) => required.has(k) && record.properties[k] && isNullable(record.properties[k], resolve))
 
   function docOf(row: Doc): Doc {
@@ -51,6 +52,7 @@ export function recordCodec(def: AnyResource, resolve: SchemaResolver): RecordCo
       const doc = docOf(row)
       const answer: Doc = { id: row.id, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, ...doc }
       for (const key of answeredAsNull) answer[key] ??= null
+      if (snapshot && row[snapshot] !== null && row[snapshot] !== undefined) answer[snapshot] = row[snapshot]
       if (def.derive) Object.assign(answer, def.derive(doc, now))
       return answer as ApiRecord
     },

@@ -28,6 +28,17 @@ export interface OwnedByUnit {
 
 export const ownedByUnit = (column: AnyColumn, field = 'gridUnitId'): OwnedByUnit => ({ kind: 'unit', field, column })
 
+/**
+ * A read-only field whose value comes from the database (`source`, wired by the app): computed on
+ * every read while `frozenWhen` does not hold, written into its own column at the write that makes
+ * it hold, and kept from then on, so a filed document never changes when other records do.
+ */
+export interface Snapshot<Doc> {
+  field: string
+  source: string
+  frozenWhen(doc: Doc): boolean
+}
+
 /** The schemas of a collection, written by hand in its `schema.ts` (the contract). */
 export interface ResourceSchemas<C extends TObject, U extends TObject, R extends TObject, F extends TProperties> {
   /** The writable document: a create body, and every merged patch, are checked against it. */
@@ -85,6 +96,10 @@ export interface ResourceDefinition<
   rules?(next: WritableOf<C>, current: StoredOf<R> | null): RuleViolation[]
   /** Read-only fields computed on every read (`overdue`), so they change as time passes. */
   derive?(doc: WritableOf<C>, now: number): Partial<StoredOf<R>>
+  /** Values the service sets itself before the checks and rules (a submission's date, when none was given). */
+  settle?(next: WritableOf<C>, current: StoredOf<R> | null, now: number): WritableOf<C>
+  /** A read-only field computed from the database (a report's figures): see `Snapshot`. */
+  snapshot?: Snapshot<WritableOf<C>>
   /** Unique index name → the field it guards, for 409 `conflict` answers. */
   unique?: Record<string, string>
   sorts: Record<string, SortField>

@@ -11,6 +11,7 @@ import { namedRows, tableStatements, type TableStatements } from '../db/statemen
 import type { ApiRecord, Doc, RecordCodec } from './codec.js'
 import type { AnyResource } from './define-resource.js'
 import type { EngineContext } from './engine-context.js'
+import { snapshotField } from './snapshot.js'
 
 /** The column a record's jurisdiction is judged by: its owning unit, or a unit's own id. */
 export const jurisdictionColumn = (def: AnyResource): AnyColumn => (def.owner.kind === 'unit' ? def.owner.column : def.table.id)
@@ -23,7 +24,9 @@ export interface RecordReads {
   list(actor: Actor, query: CommonListQuery & Record<string, unknown>): Promise<{ items: ApiRecord[]; nextCursor: string | null }>
 }
 
-export function recordReads(def: AnyResource, { db }: EngineContext, codec: RecordCodec): RecordReads {
+export function recordReads(def: AnyResource, env: EngineContext, codec: RecordCodec): RecordReads {
+  const { db } = env
+  const snapshot = snapshotField(def, env)
   const { table } = def
   const statements = tableStatements(table, readColumns(table) as Record<string, PgColumn>)
   const owner = jurisdictionColumn(def)
@@ -49,7 +52,8 @@ export function recordReads(def: AnyResource, { db }: EngineContext, codec: Reco
     statements,
     findLive,
     async get(actor, id) {
-      return codec.recordOf(await findLive(db, actor, id, false))
+      const row = await findLive(db, actor, id, false)
+      return snapshot.complete(db, codec.recordOf(row), codec.docOf(row))
     },
     async list(actor, query) {
       const where: SQL[] = [isNull(table.deletedAt), ...def.filters(query)]
@@ -60,7 +64,8 @@ export function recordReads(def: AnyResource, { db }: EngineContext, codec: Reco
       const owners = roots.length > 0 ? { column: owner, units: unitsUnderAll(roots) } : undefined
       const page = await keysetPage(db, { table, statements, sorts: def.sorts, where, page: { sort: query.sort ?? def.defaultSort, cursor: query.cursor, limit: query.limit ?? 20 }, owners })
       const now = Date.now()
-      return { items: page.rows.map((row) => codec.recordOf(row, now)), nextCursor: page.nextCursor }
+      const items = await Promise.all(page.rows.map((row) => snapshot.complete(db, codec.recordOf(row, now), codec.docOf(row))))
+      return { items, nextCursor: page.nextCursor }
     },
   }
 }

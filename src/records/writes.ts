@@ -18,6 +18,7 @@ import type { ApiRecord, Doc, RecordCodec } from './codec.js'
 import type { AnyResource } from './define-resource.js'
 import type { EngineContext } from './engine-context.js'
 import type { RecordReads } from './reads.js'
+import { snapshotField, type SnapshotField } from './snapshot.js'
 import { afterPlacing, assertUnused, placeInTree } from './unit-tree.js'
 
 export interface RecordWrites {
@@ -53,6 +54,7 @@ interface WriteKit {
   validateWritable: ValidateFunction
   /** Every change, a delete included, moves the version (the ETag) on and stamps the time. */
   nextVersion: SQL[]
+  snapshot: SnapshotField
 }
 
 /** Answers carry masked values to keys without `pii:read`; sent back, they would overwrite the real ones. */
@@ -90,7 +92,8 @@ const audit = (tx: Tx, ctx: WriteContext, { id, ...event }: { action: AuditActio
   insertAuditEvent(tx, { actor: ctx.actor.name, requestId: ctx.requestId, resourceId: id, ...event })
 
 /** Writes a checked document as a new record or a new version of `current`, with its audit event. */
-async function writeRecord({ def, codec, reads, nextVersion }: WriteKit, tx: Tx, ctx: WriteContext, next: Doc, current: ApiRecord | null): Promise<ApiRecord> {
+async function writeRecord({ def, codec, reads, nextVersion, snapshot }: WriteKit, tx: Tx, ctx: WriteContext, given: Doc, current: ApiRecord | null): Promise<ApiRecord> {
+  const next = def.settle ? (def.settle(given, current, Date.now()) as Doc) : given
   checkDocument(def, next, current)
   const { table } = def
   const tree = def.owner.kind === 'tree' ? def.owner : undefined
@@ -98,12 +101,13 @@ async function writeRecord({ def, codec, reads, nextVersion }: WriteKit, tx: Tx,
   // A tree unit checks its parent's level on every write; a record only when it moves.
   const owner = tree || !current || ownerId !== ownerIdOf(def, current) ? await loadOwner(tx, ctx.actor, ownerId) : null
   const placed = tree ? await placeInTree(tree, tx, next, current, owner) : {}
-  const values = { ...codec.rowOf(next), ...placed }
+  const values = { ...codec.rowOf(next), ...placed, ...(await snapshot.columnValue(tx, next, current)) }
   const statement = current
     ? reads.statements.update(values, and(eq(table.id, current.id), eq(table.version, current.version))!, nextVersion)
     : reads.statements.insert(values)
   const [row] = await queryRows<Doc>(tx, statement)
-  const saved = codec.recordOf(reads.statements.decode(row!))
+  const stored = reads.statements.decode(row!)
+  const saved = await snapshot.complete(tx, codec.recordOf(stored), codec.docOf(stored))
   if (tree) await afterPlacing(tree, tx, saved, current)
   await audit(tx, ctx, { action: current ? 'updated' : 'created', resourceType: def.collection, id: saved.id, version: saved.version, before: current, after: saved })
   return saved
@@ -129,6 +133,7 @@ export function recordWrites(def: AnyResource, env: EngineContext, codec: Record
     reads,
     validateWritable: env.bodyValidator(idOf(writable)),
     nextVersion: [sql`${quotedNames.version} = ${def.table.version} + 1`, sql`${quotedNames.updatedAt} = now()`],
+    snapshot: snapshotField(def, env),
   }
 
   return {
@@ -160,7 +165,7 @@ export function recordWrites(def: AnyResource, env: EngineContext, codec: Record
           refuseMaskedValues(kit, patch)
           const next = normalizeDateTimes(writable, merged, resolve) as Doc
           // A patch that changes nothing is answered with the record as it is: no new version, no audit event.
-          if (canonicalJson(toJson(next)) === canonicalJson(stored)) return current
+          if (canonicalJson(toJson(next)) === canonicalJson(stored)) return kit.snapshot.complete(tx, current, stored)
           return writeRecord(kit, tx, ctx, next, current)
         }),
       )
