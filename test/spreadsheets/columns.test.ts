@@ -2,7 +2,7 @@
 // document carries: kinds, labels, required-ness, nested members and lists come from the schema.
 import t from 'tap'
 import { Type } from 'typebox'
-import { StringEnum, Phone, DateTime } from '../../src/http/schemas.js'
+import { StringEnum, Phone, DateTime } from '../../src/core/schemas.js'
 import { columnAt, columnsFromSchema, labelsFromDescription } from '../../src/spreadsheets/index.js'
 import { disputeColumns } from './fixtures.js'
 

@@ -3,10 +3,10 @@
 import ExcelJS from 'exceljs'
 import { PassThrough, type Writable } from 'node:stream'
 import type { TSchema } from 'typebox'
-import { disputeSchemas, DisputeCreate } from '../../src/modules/disputes/schema.js'
+import { DisputeCreate, disputeComponents } from '../../src/modules/disputes/schema.js'
 import { columnsFromSchema } from '../../src/spreadsheets/index.js'
 
-const components = new Map<string, TSchema>(disputeSchemas.map((s) => [(s as unknown as { $id: string }).$id, s]))
+const components = new Map<string, TSchema>([...disputeComponents, DisputeCreate].map((s) => [(s as unknown as { $id: string }).$id, s]))
 export const resolve = (ref: string) => components.get(ref)
 
 export const disputeHeaders = {

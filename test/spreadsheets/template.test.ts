@@ -4,7 +4,7 @@ import t from 'tap'
 import ExcelJS from 'exceljs'
 import { readSpreadsheet, TEMPLATE_SHEETS, writeTemplate, type SheetColumn } from '../../src/spreadsheets/index.js'
 import { columnsFromSchema } from '../../src/spreadsheets/index.js'
-import { StringEnum } from '../../src/http/schemas.js'
+import { StringEnum } from '../../src/core/schemas.js'
 import { Type } from 'typebox'
 import { disputeColumns, loadWorkbook, saveWorkbook, sink } from './fixtures.js'
 
