@@ -64,4 +64,8 @@ export function dateTimeFields(schema: TSchema, resolve: SchemaResolver): Set<st
 
 /** What an Idempotency-Key is bound to: the method, the route and the body, whatever its key order. */
 export const requestHash = (method: string, path: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex')
+  createHash('sha256')
+    .update(`${method} ${path}\n`)
+    // A file (an import) is its bytes; a JSON document its canonical text.
+    .update(Buffer.isBuffer(body) ? body : canonicalJson(body))
+    .digest('hex')

@@ -29,13 +29,23 @@ export interface FieldError {
   message: string
 }
 
+/** A bad cell or row of a spreadsheet import: the sheet's row number, its column header, the field. */
+export interface RowError {
+  row: number
+  column: string
+  field: string
+  message: string
+  rule?: string
+}
+
 export interface RuleViolation {
   rule: string
   message: string
 }
 
 export interface ProblemExtras {
-  errors?: FieldError[]
+  /** What was invalid: values of the request, or rows of an imported sheet. */
+  errors?: (FieldError | RowError)[]
   violations?: RuleViolation[]
   headers?: Record<string, string>
 }

@@ -84,6 +84,22 @@ export const FieldErrorSchema = Type.Object(
   },
 )
 
+export const ImportRowErrorSchema = Type.Object(
+  {
+    row: Type.Integer({ minimum: 1, description: 'The spreadsheet’s own row number (the header is row 1).' }),
+    column: Type.String({ description: 'The column’s header as the file has it (or its letter); empty for an error of the whole row.' }),
+    field: Type.String({ description: 'The record field it fills (`parties`, `resolution.method`); empty for the whole row.' }),
+    message: Type.String(),
+    rule: Type.Optional(Type.String({ description: 'The business rule the row breaks (`resolution-required`, `grid-unit-exists`).' })),
+  },
+  {
+    $id: 'ImportRowError',
+    additionalProperties: false,
+    description: 'One bad cell or row of an imported spreadsheet.',
+    examples: [{ row: 7, column: '化解时间', field: 'resolution.resolvedAt', message: '2025-02-30 不是有效日期' }],
+  },
+)
+
 export const RuleViolationSchema = Type.Object(
   { rule: Type.String({ description: 'Stable id of the rule', examples: ['min-two-certified-officers'] }), message: Type.String() },
   {
@@ -102,7 +118,11 @@ export const ProblemSchema = Type.Object(
     detail: Type.String(),
     instance: Type.String({ description: 'The request path' }),
     requestId: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Ref('FieldError'))),
+    errors: Type.Optional(
+      Type.Array(Type.Union([Type.Ref('FieldError'), Type.Ref('ImportRowError')]), {
+        description: 'Every invalid value (`FieldError`); for an import (`import-rejected`, or a dry run), every bad row (`ImportRowError`).',
+      }),
+    ),
     violations: Type.Optional(Type.Array(Type.Ref('RuleViolation'))),
   },
   {
@@ -123,7 +143,7 @@ export const ProblemSchema = Type.Object(
   },
 )
 
-export const sharedSchemas: TSchema[] = [FieldErrorSchema, RuleViolationSchema, ProblemSchema]
+export const sharedSchemas: TSchema[] = [FieldErrorSchema, ImportRowErrorSchema, RuleViolationSchema, ProblemSchema]
 
 export const IdParams = Type.Object({ id: Uuid({ description: 'Record id (UUID)' }) }, { additionalProperties: false })
 export type IdParams = Static<typeof IdParams>

@@ -89,3 +89,20 @@ export async function liveRecordId(ex: Executor, table: PgTable, field: string, 
   )
   return row
 }
+
+/** The live units at or below `jurisdiction` (every live unit without one), by code, at most `limit`. */
+export async function unitsWithin(ex: Executor, jurisdiction: string | null, limit: number) {
+  return ex
+    .select({ id: gridUnits.id, code: gridUnits.code, name: gridUnits.name, level: gridUnits.level })
+    .from(gridUnits)
+    .where(and(isNull(gridUnits.deletedAt), ...(jurisdiction ? [pathUnder(jurisdiction)] : [])))
+    .orderBy(gridUnits.code)
+    .limit(limit)
+}
+
+/** Code and name of each of these units (live or not: a record keeps naming its unit). */
+export async function unitNames(ex: Executor, ids: readonly string[]): Promise<Map<string, { code: string; name: string }>> {
+  if (ids.length === 0) return new Map()
+  const rows = await ex.select({ id: gridUnits.id, code: gridUnits.code, name: gridUnits.name }).from(gridUnits).where(inArray(gridUnits.id, [...new Set(ids)]))
+  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]))
+}

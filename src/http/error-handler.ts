@@ -20,7 +20,7 @@ export function toProblem(error: unknown): ProblemError {
   }
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem('payload-too-large', 'The body is larger than 1 MiB.')
+      return problem('payload-too-large', 'The body is larger than this route accepts: 1 MiB of JSON, 5 MiB for a spreadsheet import.')
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
       return problem('unsupported-media-type', 'Send application/json (or application/merge-patch+json for PATCH).')

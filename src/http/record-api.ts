@@ -11,6 +11,8 @@ import { breakdownSchemas } from '../reports/breakdown-schema.js'
 import { statisticsSchemas } from '../reports/statistics-schema.js'
 import { auditEventRoutes } from './audit-routes.js'
 import { registerRecordRoutes } from './record-routes.js'
+import { registerSheetRoutes } from './sheet-routes.js'
+import { sheetSchemas } from './sheet-schemas.js'
 import { sharedSchemas } from '../core/schemas.js'
 import { operationSchemas } from './operations.js'
 import { statisticsRoutes } from './statistics-routes.js'
@@ -25,6 +27,7 @@ export const allSchemas: TSchema[] = [
   ...resources.flatMap((r) => [...(r.schemas.components ?? []), r.schemas.create, r.schemas.update, r.schemas.record, r.schemas.list]),
   ...statisticsSchemas,
   ...breakdownSchemas,
+  ...sheetSchemas,
   ...auditSchemas,
 ]
 
@@ -42,7 +45,10 @@ export const snapshotSources: EngineContext['snapshotSources'] = {
 export async function registerApiRoutes(app: FastifyInstance, database: Database, engine: EngineContext): Promise<void> {
   const services = recordServices(resources, engine)
   for (const def of resources) {
-    await app.register(async (scope) => registerRecordRoutes(scope, def, services.get(def.collection)!, engine.resolve))
+    await app.register(async (scope) => {
+      registerRecordRoutes(scope, def, services.get(def.collection)!, engine.resolve)
+      await registerSheetRoutes(scope, database.db, services.get(def.collection)!, engine.resolve)
+    })
   }
   await app.register(async (scope) => statisticsRoutes(scope, database.db))
   await app.register(async (scope) => breakdownRoutes(scope, database.db))

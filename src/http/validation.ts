@@ -18,6 +18,8 @@ export function createValidatorCompiler(schemas: TSchema[]): { compiler: Fastify
   return {
     body,
     compiler: ({ schema, httpPart }) => {
+      // A file body (`format: binary`) is read by its own reader (an import), not validated as JSON.
+      if (httpPart === 'body' && (schema as { format?: string }).format === 'binary') return () => true
       if (httpPart === 'body') return body.compile(schema as object)
       const resolve = (ref: string) => text.getSchema(ref)?.schema as object | undefined
       return checkNumberText(text.compile(schema as object), schema as object, resolve, httpPart === 'headers')

@@ -57,6 +57,18 @@ export interface ResourceSchemas<C extends TObject, U extends TObject, R extends
 export type WritableOf<C extends TObject> = Static<C>
 export type StoredOf<R extends TObject> = Static<R>
 
+/**
+ * One definition drives the export, the import template and the import: a Chinese header per
+ * field, in the order a clerk reads the ledger (dotted paths for nested members). `gridUnitCode`
+ * and `gridUnitName` stand for the owning unit (its code is how an import names it); fields the
+ * writable document lacks (ids, times, read-only ones) are export-only.
+ */
+export interface SheetDefinition {
+  headers: Readonly<Record<string, string>>
+  /** Whether staff fill it in bulk: an import template and `POST …/imports`. */
+  importable?: boolean
+}
+
 /** Prose for the OpenAPI descriptions; transitions, sorts and ownership are written by the engine. */
 export interface ResourceDocs {
   /** The filters and what `q` searches. */
@@ -106,6 +118,8 @@ export interface ResourceDefinition<
   defaultSort: string
   filters(query: Static<TObject<F>>): SQL[]
   docs?: ResourceDocs
+  /** The collection's ledger in Excel (API.md §7): see `SheetDefinition`. */
+  sheet: SheetDefinition
 }
 
 /** A definition with its derived schemas: the list query (its sort enum from `sorts`) and the list page. */

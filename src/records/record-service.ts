@@ -7,7 +7,10 @@ import { recordCodec, type ApiRecord, type Doc } from './codec.js'
 import type { AnyResource, StoredOf, WritableOf } from './define-resource.js'
 import type { EngineContext } from './engine-context.js'
 import { jurisdictionColumn, recordReads } from './reads.js'
-import { recordWrites } from './writes.js'
+import { recordWrites, writeKit } from './writes.js'
+import { importRows, type ImportReport, type ImportResult } from './imports.js'
+import { collectionSheet, type CollectionSheet } from './sheets.js'
+import type { SheetReadResult } from '../spreadsheets/index.js'
 
 /** The operations of one collection, typed by its definition. */
 export interface RecordService<D extends AnyResource = AnyResource> {
@@ -17,13 +20,19 @@ export interface RecordService<D extends AnyResource = AnyResource> {
   create(ctx: WriteContext, input: WritableOf<D['schemas']['create']>): Promise<{ record: StoredOf<D['schemas']['record']>; replayed: boolean }>
   update(ctx: WriteContext, id: string, patch: Static<D['schemas']['update']>, ifMatch: IfMatch): Promise<StoredOf<D['schemas']['record']>>
   remove(ctx: WriteContext, id: string, ifMatch: IfMatch): Promise<void>
+  /** The collection's spreadsheet columns: the export's, and the template's and import's. */
+  readonly sheet: CollectionSheet
+  /** Creates every row of a read sheet, all or none (a dry run: none), each as a POST would. */
+  importSheet(ctx: WriteContext, sheet: SheetReadResult, dryRun: boolean): Promise<ImportResult | ImportReport>
 }
 
 /** One collection's service; `owned` lists what refers to a grid unit (for the tree's in-use check). */
 export function recordService<D extends AnyResource>(def: D, env: EngineContext, owned: readonly OwnedTable[] = []): RecordService<D> {
   const codec = recordCodec(def, env.resolve)
   const reads = recordReads(def, env, codec)
-  const writes = recordWrites(def, env, codec, reads, owned)
+  const kit = writeKit(def, env, codec, reads)
+  const writes = recordWrites(kit, owned)
+  const sheet = collectionSheet(def, env.resolve)
   type Stored = StoredOf<D['schemas']['record']>
   return {
     definition: def,
@@ -32,6 +41,11 @@ export function recordService<D extends AnyResource>(def: D, env: EngineContext,
     create: (ctx, input) => writes.create(ctx, input as Doc) as Promise<{ record: Stored; replayed: boolean }>,
     update: (ctx, id, patch, ifMatch) => writes.update(ctx, id, patch as Doc, ifMatch) as Promise<Stored>,
     remove: (ctx, id, ifMatch) => writes.remove(ctx, id, ifMatch),
+    sheet,
+    importSheet: (ctx, read, dryRun) => {
+      if (!sheet.import) throw new Error(`${def.collection} is not imported from spreadsheets`)
+      return importRows(kit, ctx, read, sheet.import, dryRun)
+    },
   }
 }
 

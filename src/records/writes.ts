@@ -46,7 +46,7 @@ async function loadOwner(tx: Tx, actor: Actor, ownerId: string | null): Promise<
 }
 
 /** What one collection's writes are built from, once. */
-interface WriteKit {
+export interface WriteKit {
   def: AnyResource
   env: EngineContext
   codec: RecordCodec
@@ -58,7 +58,7 @@ interface WriteKit {
 }
 
 /** Answers carry masked values to keys without `pii:read`; sent back, they would overwrite the real ones. */
-function refuseMaskedValues({ def, env }: WriteKit, document: unknown): void {
+export function refuseMaskedValues({ def, env }: WriteKit, document: unknown): void {
   const pointers = maskedValuePointers(def.schemas.create, env.resolve, document)
   if (pointers.length > 0) throw invalid(pointers.map((pointer) => ({ in: 'body', pointer, message: 'is a masked value; send the real one or leave the field out' })))
 }
@@ -77,7 +77,7 @@ function checkDocument(def: AnyResource, next: Doc, current: ApiRecord | null): 
 }
 
 /** A unique index broken by the write is a 409 naming the field it guards. */
-async function mapUniqueViolation<T>(def: AnyResource, work: () => Promise<T>): Promise<T> {
+export async function mapUniqueViolation<T>(def: AnyResource, work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
@@ -92,7 +92,7 @@ const audit = (tx: Tx, ctx: WriteContext, { id, ...event }: { action: AuditActio
   insertAuditEvent(tx, { actor: ctx.actor.name, requestId: ctx.requestId, resourceId: id, ...event })
 
 /** Writes a checked document as a new record or a new version of `current`, with its audit event. */
-async function writeRecord({ def, codec, reads, nextVersion, snapshot }: WriteKit, tx: Tx, ctx: WriteContext, given: Doc, current: ApiRecord | null): Promise<ApiRecord> {
+export async function writeRecord({ def, codec, reads, nextVersion, snapshot }: WriteKit, tx: Tx, ctx: WriteContext, given: Doc, current: ApiRecord | null): Promise<ApiRecord> {
   const next = def.settle ? (def.settle(given, current, Date.now()) as Doc) : given
   checkDocument(def, next, current)
   const { table } = def
@@ -122,19 +122,24 @@ async function lockedForChange({ def, reads }: WriteKit, tx: Tx, ctx: WriteConte
   return row
 }
 
-export function recordWrites(def: AnyResource, env: EngineContext, codec: RecordCodec, reads: RecordReads, owned: readonly OwnedTable[]): RecordWrites {
-  const { db, resolve } = env
-  const writable = def.schemas.create
+export function writeKit(def: AnyResource, env: EngineContext, codec: RecordCodec, reads: RecordReads): WriteKit {
   const { quotedNames } = reads.statements
-  const kit: WriteKit = {
+  return {
     def,
     env,
     codec,
     reads,
-    validateWritable: env.bodyValidator(idOf(writable)),
+    validateWritable: env.bodyValidator(idOf(def.schemas.create)),
     nextVersion: [sql`${quotedNames.version} = ${def.table.version} + 1`, sql`${quotedNames.updatedAt} = now()`],
     snapshot: snapshotField(def, env),
   }
+}
+
+export function recordWrites(kit: WriteKit, owned: readonly OwnedTable[]): RecordWrites {
+  const { def, env, codec, reads } = kit
+  const { db, resolve } = env
+  const writable = def.schemas.create
+  const { quotedNames } = reads.statements
 
   return {
     async create(ctx, input) {

@@ -94,4 +94,22 @@ export const annualReportsResource = defineResource({
       'while submitted or published only `status` and `publishedAt` change (`frozen-after-submission`); `published` needs `publishedAt` (`publication-date`). ' +
       'Returned to `draft`, a report loses its `submittedAt` and its figures are live again.',
   },
+  sheet: {
+    headers: {
+      title: '报告标题',
+      gridUnitCode: '网格编码',
+      gridUnitName: '所属单位',
+      year: '年度',
+      addressee: '主送机关',
+      issuer: '署名',
+      status: '状态',
+      submittedAt: '报送时间',
+      publishedAt: '公开时间',
+      dueAt: '报送期限',
+      late: '逾期',
+      id: '记录编号',
+      createdAt: '录入时间',
+      updatedAt: '最后修改时间',
+    },
+  },
 })

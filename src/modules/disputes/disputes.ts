@@ -60,4 +60,28 @@ export const disputesResource = defineResource({
     rules:
       '`resolved` needs a `resolution` (`resolution-required`), and a resolution’s `resolvedAt` is never before `reportedAt` (`resolution-after-report`).',
   },
+  sheet: {
+    headers: {
+      title: '纠纷名称',
+      gridUnitCode: '网格编码',
+      gridUnitName: '所属单位',
+      category: '纠纷类别',
+      source: '来源',
+      reportedAt: '登记时间',
+      parties: '当事人',
+      description: '纠纷情况',
+      isPetitionBacklog: '信访积案',
+      mediator: '调解人',
+      status: '状态',
+      'resolution.method': '化解方式',
+      'resolution.summary': '化解情况',
+      'resolution.agreementReached': '达成协议',
+      'resolution.resolvedAt': '化解时间',
+      overdue: '超期未结',
+      id: '记录编号',
+      createdAt: '录入时间',
+      updatedAt: '最后修改时间',
+    },
+    importable: true,
+  },
 })

@@ -32,4 +32,19 @@ export const gridUnitsResource = defineResource({
     update: 'Re-parenting moves the whole subtree and may never make a cycle (`no-cycle`); a level change must keep every child below it (`parent-level`).',
     delete: 'A unit that still has child units, records or API keys bound to it cannot be deleted (409 `rule-violation`, rule `grid-unit-in-use`).',
   },
+  sheet: {
+    headers: {
+      name: '名称',
+      code: '编码',
+      level: '层级',
+      gridUnitCode: '上级单位编码',
+      gridUnitName: '上级单位',
+      description: '说明',
+      workers: '工作人员',
+      facilities: '法治阵地',
+      id: '记录编号',
+      createdAt: '录入时间',
+      updatedAt: '最后修改时间',
+    },
+  },
 })

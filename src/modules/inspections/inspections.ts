@@ -57,4 +57,21 @@ export const inspectionsResource = defineResource({
       '`closed` needs `endedAt` (`closing-date`) and every finding rectified (`findings-rectified`); no finding is rectified before `startedAt` (`rectification-after-start`). ' +
       '`endedAt` before `startedAt` is a 400 `validation-error` pointing at `/endedAt`.',
   },
+  sheet: {
+    headers: {
+      title: '检查名称',
+      gridUnitCode: '网格编码',
+      gridUnitName: '所属单位',
+      kind: '类型',
+      domain: '执法领域',
+      startedAt: '开始时间',
+      endedAt: '结束时间',
+      casesReviewed: '检查案卷数',
+      findings: '问题与整改',
+      status: '状态',
+      id: '记录编号',
+      createdAt: '录入时间',
+      updatedAt: '最后修改时间',
+    },
+  },
 })

@@ -25,4 +25,23 @@ export const legalServicesResource = defineResource({
     list: 'Filters: `provider`, `recipient`, `kind` (each repeatable), `servedFrom`, `servedTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (subject, providerName, notes), `updatedSince`.',
     create: '`quantity` (default 1) is the number of services (件 or 人次) the entry stands for, so a service window can log a day at once.',
   },
+  sheet: {
+    headers: {
+      subject: '服务事项',
+      gridUnitCode: '网格编码',
+      gridUnitName: '所属单位',
+      provider: '服务提供者',
+      providerName: '律师事务所（律师）',
+      recipient: '服务对象',
+      kind: '服务类型',
+      servedAt: '服务时间',
+      quantity: '件数（人次）',
+      opinionIssued: '出具法律意见书',
+      notes: '备注',
+      id: '记录编号',
+      createdAt: '录入时间',
+      updatedAt: '最后修改时间',
+    },
+    importable: true,
+  },
 })

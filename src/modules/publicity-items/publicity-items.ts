@@ -23,4 +23,19 @@ export const publicityItemsResource = defineResource({
   docs: {
     list: 'Filters: `category` (repeatable), `channel` (repeatable: items with any of them among their `channels`), `publishedFrom`, `publishedTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title), `updatedSince`.',
   },
+  sheet: {
+    headers: {
+      title: '公开事项',
+      gridUnitCode: '网格编码',
+      gridUnitName: '所属单位',
+      category: '类别',
+      channels: '公开渠道',
+      publishedAt: '公开时间',
+      uri: '链接',
+      id: '记录编号',
+      createdAt: '录入时间',
+      updatedAt: '最后修改时间',
+    },
+    importable: true,
+  },
 })

@@ -34,4 +34,21 @@ export const ruleOfLawMeetingsResource = defineResource({
     list: 'Filters: `kind` (repeatable), `heldFrom`, `heldTo` (inclusive; a plain date is that whole day in UTC+8), `gridUnitId` (the unit and its whole subtree), `q` (title, chairedBy, summary), `updatedSince`.',
     rules: 'A resolved issue has a `resolvedAt` not before `heldAt`, an open one has none (`issue-resolution`).',
   },
+  sheet: {
+    headers: {
+      title: '会议名称',
+      gridUnitCode: '网格编码',
+      gridUnitName: '所属单位',
+      kind: '类型',
+      heldAt: '召开时间',
+      chairedBy: '主持人',
+      chairIsPrincipal: '主要负责人主持',
+      attendance: '参会人数',
+      summary: '会议内容',
+      issues: '研究的重点难点问题',
+      id: '记录编号',
+      createdAt: '录入时间',
+      updatedAt: '最后修改时间',
+    },
+  },
 })

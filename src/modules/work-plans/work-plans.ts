@@ -42,4 +42,19 @@ export const workPlansResource = defineResource({
     rules: '`adopted` needs `adoptedAt` (`adoption-date`).',
     update: 'A task’s `overdue` and the plan’s `tasksOverdue` are read-only (400).',
   },
+  sheet: {
+    headers: {
+      title: '方案名称',
+      gridUnitCode: '网格编码',
+      gridUnitName: '所属单位',
+      year: '年度',
+      status: '状态',
+      adoptedAt: '印发时间',
+      tasks: '任务清单',
+      tasksOverdue: '逾期任务数',
+      id: '记录编号',
+      createdAt: '录入时间',
+      updatedAt: '最后修改时间',
+    },
+  },
 })
