@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm'
 import { problem } from '../core/problems.js'
-import type { Db, Tx } from './client.js'
+import type { Db, Executor, Tx } from './client.js'
 import { idempotencyKeys } from './schema/index.js'
 
 export const IDEMPOTENCY_TTL_HOURS = 24
@@ -24,15 +24,7 @@ export async function claimIdempotencyKey(tx: Tx, apiKeyId: string, key: string,
     })
     .returning({ key: idempotencyKeys.key })
   if (claimed.length > 0) return undefined
-  const [stored] = await tx
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key)))
-  if (!stored) throw problem('service-unavailable', 'The idempotency record could not be read; retry.')
-  if (stored.requestHash !== hash) {
-    throw problem('idempotency-key-reused', `Idempotency-Key ${JSON.stringify(key)} was used for a different request.`)
-  }
-  return stored.body
+  return storedResponse(tx, apiKeyId, key, hash)
 }
 
 export async function storeIdempotentResponse(tx: Tx, apiKeyId: string, key: string, statusCode: number, body: unknown) {
@@ -44,4 +36,12 @@ export async function storeIdempotentResponse(tx: Tx, apiKeyId: string, key: str
 
 export async function purgeExpiredIdempotencyKeys(db: Db): Promise<void> {
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`))
+}
+
+/** The answer stored under a key another request claimed (it has committed); 422 when that request was another. */
+export async function storedResponse(db: Executor, apiKeyId: string, key: string, hash: string): Promise<unknown> {
+  const [stored] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.apiKeyId, apiKeyId), eq(idempotencyKeys.key, key)))
+  if (!stored) throw problem('service-unavailable', 'The idempotency record could not be read; retry.')
+  if (stored.requestHash !== hash) throw problem('idempotency-key-reused', `Idempotency-Key ${JSON.stringify(key)} was used for a different request.`)
+  return stored.body
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { getTableColumns, sql, type SQL } from 'drizzle-orm'
 import { alias, PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core'
 import { CASING, type Executor } from './client.js'
@@ -109,5 +110,22 @@ export function aliased<T extends PgTable>(table: T, name: string): { columns: T
  */
 export async function namedRows<T>(ex: Executor, name: string, statement: SQL): Promise<T[]> {
   const result = (await ex._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false).execute()) as { rows: T[] }
+  return result.rows
+}
+
+const statementNames = new Map<string, string>()
+
+/**
+ * Rows of a statement prepared under a name derived from its text: a statement whose text repeats
+ * (the same columns, values as parameters) is parsed and planned once per connection.
+ */
+export async function preparedRows<T>(ex: Executor, statement: SQL): Promise<T[]> {
+  const query = dialect.sqlToQuery(statement)
+  let name = statementNames.get(query.sql)
+  if (!name) {
+    name = `s_${createHash('sha1').update(query.sql).digest('hex').slice(0, 24)}`
+    if (statementNames.size < 10_000) statementNames.set(query.sql, name)
+  }
+  const result = (await ex._.session.prepareQuery(query, undefined, name, false).execute()) as { rows: T[] }
   return result.rows
 }

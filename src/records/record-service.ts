@@ -7,6 +7,7 @@ import { recordCodec, type ApiRecord, type Doc } from './codec.js'
 import type { AnyResource, StoredOf, WritableOf } from './define-resource.js'
 import type { EngineContext } from './engine-context.js'
 import { jurisdictionColumn, recordReads } from './reads.js'
+import { statementWrites } from './statement-writes.js'
 import { recordWrites, writeKit } from './writes.js'
 import { importRows, type ImportReport, type ImportResult } from './imports.js'
 import { collectionSheet, type CollectionSheet } from './sheets.js'
@@ -31,7 +32,9 @@ export function recordService<D extends AnyResource>(def: D, env: EngineContext,
   const codec = recordCodec(def, env.resolve)
   const reads = recordReads(def, env, codec)
   const kit = writeKit(def, env, codec, reads)
-  const writes = recordWrites(kit, owned)
+  const locked = recordWrites(kit, owned)
+  // The units' tree and a snapshot field need their reads and writes together: they keep the locked path.
+  const writes = def.owner.kind === 'unit' && !def.snapshot ? statementWrites(kit, locked) : locked
   const sheet = collectionSheet(def, env.resolve)
   type Stored = StoredOf<D['schemas']['record']>
   return {

@@ -64,7 +64,7 @@ export function refuseMaskedValues({ def, env }: WriteKit, document: unknown): v
 }
 
 /** The collection's checks (400), then its transitions and rules (409, every broken one listed). */
-function checkDocument(def: AnyResource, next: Doc, current: ApiRecord | null): void {
+export function checkDocument(def: AnyResource, next: Doc, current: ApiRecord | null): void {
   const errors = def.checks?.(next) ?? []
   if (errors.length > 0) throw invalid(errors)
   const violations: RuleViolation[] = []

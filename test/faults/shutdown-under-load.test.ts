@@ -43,7 +43,7 @@ t.test('SIGTERM under load drains every in-flight write, refuses new ones, exits
     // The locker is inside a transaction, which would otherwise see one snapshot of pg_stat_activity.
     await locker.query('SELECT pg_stat_clear_snapshot()')
     const { rows } = await locker.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'insert into "disputes"%'`,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%insert into "disputes"%'`,
     )
     waiting = rows[0].n
     if (waiting < IN_FLIGHT) await sleep(50)

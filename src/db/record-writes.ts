@@ -1,0 +1,125 @@
+import { getTableColumns, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import type { AuditAction } from './audit.js'
+import { pathUnder } from './filters.js'
+import { IDEMPOTENCY_TTL_HOURS } from './idempotency.js'
+import { auditEvents, gridUnits, idempotencyKeys } from './schema/index.js'
+import type { TableStatements } from './statements.js'
+
+// A record's write as one statement: the owning unit's check, the insert or compare-and-set update,
+// its audit event and (for a create) its idempotency claim, as data-modifying CTEs over one snapshot
+// and one time (`now()`, the same for every part). One round trip, no explicit transaction: the
+// statement is atomic, so an acknowledged write always has its audit event, and a crash leaves none.
+
+const MS = sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`)
+/** The write's instant, to the millisecond the columns keep, and as the RFC 3339 text answers carry. */
+const at = sql`w.at`
+const atText = sql`to_char(w.at AT TIME ZONE 'UTC', ${MS})`
+
+const quoted = (statements: TableStatements, key: string): SQL => {
+  const name = statements.quotedNames[key]
+  if (!name) throw new Error(`${key} is not a column the record is read with`)
+  return name
+}
+
+const typed = (column: PgColumn, value: unknown): SQL =>
+  value === null || value === undefined ? sql`NULL::${sql.raw(column.getSQLType())}` : sql`${column.mapToDriverValue(value)}::${sql.raw(column.getSQLType())}`
+
+export interface OwnerCheck {
+  unitId: string
+  /** The key's jurisdiction: the unit must lie at or below it; null for a key bound to none. */
+  jurisdiction: string | null
+}
+
+export interface AuditPart {
+  actor: string
+  requestId: string
+  action: AuditAction
+  resourceType: string
+  before: unknown
+  /** The record as answered, but for the times the statement writes (`createdAt` of a create, `updatedAt`). */
+  after: Record<string, unknown>
+}
+
+const ownerCte = (owner: OwnerCheck | undefined) =>
+  owner
+    ? sql`, owner AS (SELECT ${owner.jurisdiction ? pathUnder(owner.jurisdiction) : sql`true`} AS inside FROM ${gridUnits}
+        WHERE ${gridUnits.id} = ${owner.unitId} AND ${gridUnits.deletedAt} IS NULL)`
+    : sql``
+
+const ownerColumns = (owner: OwnerCheck | undefined) =>
+  owner ? sql`(SELECT count(*) FROM owner)::int AS owner_found, coalesce((SELECT bool_and(inside) FROM owner), false) AS owner_inside` : sql`1 AS owner_found, true AS owner_inside`
+
+/** The audit event of the row written by CTE `written`; `after` is the record with the statement's times, or null for a delete. */
+function auditInsert(written: string, audit: AuditPart, times: SQL | null): SQL {
+  const after = times ? sql`(${JSON.stringify(audit.after)}::jsonb || ${times})` : sql`NULL::jsonb`
+  return sql`INSERT INTO ${auditEvents} (actor, request_id, action, resource_type, resource_id, version, before, after)
+    SELECT ${audit.actor}::text, ${audit.requestId}::text, ${audit.action}::text, ${audit.resourceType}::text, ${sql.raw(written)}.id, ${sql.raw(written)}.version,
+           ${audit.before === null ? sql`NULL::jsonb` : sql`${JSON.stringify(audit.before)}::jsonb`}, ${after}
+    FROM ${sql.raw(written)}, w`
+}
+
+/** The idempotency claim: the key, with the answer it will replay; taken only if free or expired. */
+function claimCte(claim: { apiKeyId: string; key: string; requestHash: string }, body: SQL): SQL {
+  return sql`, claim AS (
+    INSERT INTO ${idempotencyKeys} (api_key_id, key, request_hash, status_code, body)
+    SELECT ${claim.apiKeyId}::uuid, ${claim.key}::text, ${claim.requestHash}::text, 201, ${body} FROM w, owner WHERE owner.inside
+    ON CONFLICT (api_key_id, key) DO UPDATE SET request_hash = excluded.request_hash, status_code = 201, body = excluded.body, created_at = now()
+      WHERE ${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})
+    RETURNING key)`
+}
+
+export interface CreateStatement {
+  table: PgTable
+  statements: TableStatements
+  /** Every column value but the times, the id included. */
+  values: Record<string, unknown>
+  owner: OwnerCheck
+  audit: AuditPart
+  claim?: { apiKeyId: string; key: string; requestHash: string } | undefined
+}
+
+/** `owner_found`, `owner_inside`, `claimed` and the inserted row's columns (null when nothing was inserted). */
+export function createStatement({ table, statements, values, owner, audit, claim }: CreateStatement): SQL {
+  const columns = getTableColumns(table) as Record<string, PgColumn>
+  const keys = Object.keys(values)
+  const times = sql`jsonb_build_object('createdAt', ${atText}, 'updatedAt', ${atText})`
+  const names = sql.join([...keys, 'createdAt', 'updatedAt'].map((k) => quoted(statements, k)), sql`, `)
+  const selected = sql.join([...keys.map((k) => typed(columns[k]!, values[k])), at, at], sql`, `)
+  return sql`WITH w AS (SELECT date_trunc('milliseconds', now()) AS at)${ownerCte(owner)}${claim ? claimCte(claim, sql`(${JSON.stringify(audit.after)}::jsonb || ${times})`) : sql``},
+    ins AS (INSERT INTO ${table} (${names}) SELECT ${selected} FROM w, owner${claim ? sql`, claim` : sql``} WHERE owner.inside RETURNING ${statements.selectList}),
+    audit AS (${auditInsert('ins', audit, times)})
+    SELECT ${ownerColumns(owner)}, ${claim ? sql`(SELECT count(*) FROM claim)::int` : sql`1`} AS claimed, ins.* FROM w LEFT JOIN ins ON true`
+}
+
+export interface UpdateStatement {
+  table: PgTable & { id: AnyColumn; version: AnyColumn; deletedAt: AnyColumn }
+  statements: TableStatements
+  id: string
+  /** The version read: the update happens only if it is still current (compare-and-set). */
+  version: number
+  /** The columns to set; a delete sets none but `deletedAt`. */
+  values: Record<string, unknown>
+  deleting?: boolean
+  /** When the record moves to another unit: that unit must exist and lie in the jurisdiction. */
+  owner?: OwnerCheck | undefined
+  audit: AuditPart
+}
+
+/** `owner_found`, `owner_inside` and the updated row's columns (null when the version moved, or the owner failed). */
+export function updateStatement({ table, statements, id, version, values, deleting, owner, audit }: UpdateStatement): SQL {
+  const columns = getTableColumns(table) as Record<string, PgColumn>
+  const sets = [
+    ...Object.keys(values).map((k) => sql`${quoted(statements, k)} = ${typed(columns[k]!, values[k])}`),
+    sql`${quoted(statements, 'version')} = ${table.version} + 1`,
+    sql`${quoted(statements, 'updatedAt')} = w.at`,
+    ...(deleting ? [sql`${quoted(statements, 'deletedAt')} = w.at`] : []),
+  ]
+  const times = sql`jsonb_build_object('updatedAt', ${atText})`
+  return sql`WITH w AS (SELECT date_trunc('milliseconds', now()) AS at)${ownerCte(owner)},
+    upd AS (UPDATE ${table} SET ${sql.join(sets, sql`, `)} FROM w${owner ? sql`, owner` : sql``}
+      WHERE ${table.id} = ${id}::uuid AND ${table.version} = ${version}::int AND ${table.deletedAt} IS NULL${owner ? sql` AND owner.inside` : sql``}
+      RETURNING ${statements.selectList}),
+    audit AS (${auditInsert('upd', audit, deleting ? null : times)})
+    SELECT ${ownerColumns(owner)}, upd.* FROM w LEFT JOIN upd ON true`
+}
