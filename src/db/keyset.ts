@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../core/cursor.js'
 import { invalid } from '../core/problems.js'
 import { queryRows, type Executor } from './client.js'
 import { ownedWithin } from './filters.js'
-import { isInstant, type TableStatements } from './statements.js'
+import { isInstant, preparedRows, type TableStatements } from './statements.js'
 import { gridUnits } from './schema/index.js'
 
 export interface SortField {
@@ -36,6 +36,8 @@ export interface KeysetQuery {
   page: PageRequest
   /** Only rows owned (through `column`) by the grid units matching `units`, a condition on grid_units. */
   owners?: { column: AnyColumn; units: SQL } | undefined
+  /** Send the statement prepared under a name (parsed and planned once per connection); see `reads.ts`. */
+  prepared?: boolean
 }
 
 /**
@@ -46,7 +48,7 @@ export interface KeysetQuery {
 const PER_UNIT_MAX_UNITS = 24
 
 async function fewUnits(db: Executor, units: SQL): Promise<boolean> {
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await preparedRows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${gridUnits} WHERE ${units} LIMIT ${PER_UNIT_MAX_UNITS + 1}) u`,
   )
@@ -68,6 +70,28 @@ function cursorCondition(q: KeysetQuery, field: SortField, descending: boolean):
   ]
 }
 
+/** The statement of one page: read unit by unit (`perUnit`) or through the sort index. */
+export function keysetStatement(q: KeysetQuery, perUnit: boolean): SQL {
+  const descending = q.page.sort.startsWith('-')
+  const name = descending ? q.page.sort.slice(1) : q.page.sort
+  const field = q.sorts[name]
+  if (!field) throw invalid([{ in: 'query', pointer: '/sort', message: `cannot sort by ${name}` }])
+  const conditions = [...q.where, ...cursorCondition(q, field, descending)]
+  const direction = descending ? sql`DESC` : sql`ASC`
+  const take = q.page.limit + 1
+  const order = sql`${field.column} ${direction}, ${q.table.id} ${direction}`
+  const { statements, table, owners } = q
+  if (owners && perUnit) {
+    const unitPage = sql`SELECT ${statements.selectList} FROM ${table}
+      WHERE ${and(sql`${owners.column} = units.unit_id`, ...conditions)} ORDER BY ${order} LIMIT ${take}`
+    return sql`SELECT per_unit.* FROM (SELECT ${gridUnits.id} AS unit_id FROM ${gridUnits} WHERE ${owners.units}) units
+      CROSS JOIN LATERAL (${unitPage}) per_unit
+      ORDER BY per_unit.${statements.quotedNames[name]} ${direction}, per_unit.${statements.quotedNames.id} ${direction} LIMIT ${take}`
+  }
+  if (owners) conditions.push(ownedWithin(owners.column, owners.units))
+  return sql`SELECT ${statements.selectList} FROM ${table} WHERE ${and(...conditions)} ORDER BY ${order} LIMIT ${take}`
+}
+
 /**
  * Keyset paging over `(sort column, id)`: the cursor carries the last row's pair and the next page
  * starts strictly after it, so page 10 000 costs what page 1 costs (an index range scan) and rows
@@ -78,27 +102,11 @@ function cursorCondition(q: KeysetQuery, field: SortField, descending: boolean):
  * few old rows are then found at once, instead of by walking the whole table's sort index.
  */
 export async function keysetPage(db: Executor, q: KeysetQuery): Promise<Page<Record<string, unknown> & { id: string }>> {
-  const descending = q.page.sort.startsWith('-')
-  const name = descending ? q.page.sort.slice(1) : q.page.sort
-  const field = q.sorts[name]
-  if (!field) throw invalid([{ in: 'query', pointer: '/sort', message: `cannot sort by ${name}` }])
-  const conditions = [...q.where, ...cursorCondition(q, field, descending)]
-  const direction = descending ? sql`DESC` : sql`ASC`
-  const take = q.page.limit + 1
-  const order = sql`${field.column} ${direction}, ${q.table.id} ${direction}`
-  const { statements, table, owners } = q
-  let statement: SQL
-  if (owners && field.perUnitIndex && (await fewUnits(db, owners.units))) {
-    const perUnit = sql`SELECT ${statements.selectList} FROM ${table}
-      WHERE ${and(sql`${owners.column} = units.unit_id`, ...conditions)} ORDER BY ${order} LIMIT ${take}`
-    statement = sql`SELECT per_unit.* FROM (SELECT ${gridUnits.id} AS unit_id FROM ${gridUnits} WHERE ${owners.units}) units
-      CROSS JOIN LATERAL (${perUnit}) per_unit
-      ORDER BY per_unit.${statements.quotedNames[name]} ${direction}, per_unit.${statements.quotedNames.id} ${direction} LIMIT ${take}`
-  } else {
-    if (owners) conditions.push(ownedWithin(owners.column, owners.units))
-    statement = sql`SELECT ${statements.selectList} FROM ${table} WHERE ${and(...conditions)} ORDER BY ${order} LIMIT ${take}`
-  }
-  const rows = (await queryRows<Record<string, unknown>>(db, statement)).map(statements.decode) as (Record<string, unknown> & { id: string })[]
+  const name = q.page.sort.replace(/^-/, '')
+  const perUnit = Boolean(q.owners && q.sorts[name]?.perUnitIndex && (await fewUnits(db, q.owners.units)))
+  const statement = keysetStatement(q, perUnit)
+  const run = q.prepared ? preparedRows : queryRows
+  const rows = (await run<Record<string, unknown>>(db, statement)).map(q.statements.decode) as (Record<string, unknown> & { id: string })[]
   if (rows.length <= q.page.limit) return { rows, nextCursor: null }
   rows.length = q.page.limit
   const last = rows[q.page.limit - 1]!

@@ -5,7 +5,7 @@ import { notFound } from '../core/problems.js'
 import type { CommonListQuery } from '../core/schemas.js'
 import { queryRows, type Executor } from '../db/client.js'
 import { ownedWithin, pathUnder, textSearch, unitsUnderAll } from '../db/filters.js'
-import { keysetPage } from '../db/keyset.js'
+import { keysetPage, type KeysetQuery } from '../db/keyset.js'
 import { readColumns } from '../db/schema/columns.js'
 import { namedRows, tableStatements, type TableStatements } from '../db/statements.js'
 import type { ApiRecord, Doc, RecordCodec } from './codec.js'
@@ -15,6 +15,27 @@ import { snapshotField } from './snapshot.js'
 
 /** The column a record's jurisdiction is judged by: its owning unit, or a unit's own id. */
 export const jurisdictionColumn = (def: AnyResource): AnyColumn => (def.owner.kind === 'unit' ? def.owner.column : def.table.id)
+
+/** A list request as the keyset query of the collection's table. */
+export function listQuery(def: AnyResource, statements: TableStatements, actor: Actor, query: CommonListQuery & Record<string, unknown>): KeysetQuery {
+  const { table } = def
+  const where: SQL[] = [isNull(table.deletedAt), ...def.filters(query)]
+  if (query.q) where.push(textSearch(table, query.q))
+  if (query.updatedSince) where.push(sql`${table.updatedAt} > ${query.updatedSince}::timestamptz`)
+  // The jurisdiction and the gridUnitId filter both bound the owning units: a unit must lie in both subtrees.
+  const roots = [actor.gridUnitId, query.gridUnitId].filter((r): r is string => Boolean(r))
+  return {
+    table,
+    statements,
+    sorts: def.sorts,
+    where,
+    page: { sort: query.sort ?? def.defaultSort, cursor: query.cursor, limit: query.limit ?? 20 },
+    owners: roots.length > 0 ? { column: jurisdictionColumn(def), units: unitsUnderAll(roots) } : undefined,
+    // Prepared but for a search: how many rows a search term matches varies by orders of magnitude
+    // (土地 against a name), and a plan made for one term would be reused for every other.
+    prepared: !query.q,
+  }
+}
 
 export interface RecordReads {
   statements: TableStatements
@@ -56,13 +77,7 @@ export function recordReads(def: AnyResource, env: EngineContext, codec: RecordC
       return snapshot.complete(db, codec.recordOf(row), codec.docOf(row))
     },
     async list(actor, query) {
-      const where: SQL[] = [isNull(table.deletedAt), ...def.filters(query)]
-      if (query.q) where.push(textSearch(table, query.q))
-      if (query.updatedSince) where.push(sql`${table.updatedAt} > ${query.updatedSince}::timestamptz`)
-      // The jurisdiction and the gridUnitId filter both bound the owning units: a unit must lie in both subtrees.
-      const roots = [actor.gridUnitId, query.gridUnitId].filter((r): r is string => Boolean(r))
-      const owners = roots.length > 0 ? { column: owner, units: unitsUnderAll(roots) } : undefined
-      const page = await keysetPage(db, { table, statements, sorts: def.sorts, where, page: { sort: query.sort ?? def.defaultSort, cursor: query.cursor, limit: query.limit ?? 20 }, owners })
+      const page = await keysetPage(db, listQuery(def, statements, actor, query))
       const now = Date.now()
       const items = await Promise.all(page.rows.map((row) => snapshot.complete(db, codec.recordOf(row, now), codec.docOf(row))))
       return { items, nextCursor: page.nextCursor }

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm'
+import { PgDialect } from 'drizzle-orm/pg-core'
+import pg from 'pg'
+import t from 'tap'
+import { CASING } from '../../src/db/client.js'
+import { keysetStatement } from '../../src/db/keyset.js'
+import { readColumns } from '../../src/db/schema/columns.js'
+import { tableStatements } from '../../src/db/statements.js'
+import { disputesResource } from '../../src/modules/disputes/disputes.js'
+import { listQuery } from '../../src/records/reads.js'
+import { buildTestApp } from '../helpers/app.js'
+import { testServerUrl } from '../helpers/database.js'
+import { createCounty, createGridUnit } from '../helpers/factories.js'
+
+// Lists are prepared statements: after five executions PostgreSQL may reuse one generic plan for
+// every value of the parameters. The values a plan depends on most (an enum filter) are written into
+// the text, and the plan of the rest (the subtree, the cursor) must be the one a custom plan picks:
+// a rare status and a small grid keep their indexes under a generic plan.
+
+if (!testServerUrl) t.plan(0, 'PREPARE and plan_cache_mode are checked on a PostgreSQL server')
+else await main()
+
+async function main() {
+  const { admin, database, url } = await buildTestApp(t)
+  const c = await createCounty(admin)
+  const grids = [c.grid]
+  for (let i = 0; i < 30; i++) grids.push(await createGridUnit(admin, { level: 'grid', parentId: c.village.id, name: `团结村网格${i}` }))
+  const ids = sql.raw(`ARRAY[${grids.map((g) => `'${g.id}'`).join(', ')}]::uuid[]`)
+  // 120 000 disputes: 0.05 % escalated, the rest mediating or resolved, spread over 31 grids.
+  await database.db.execute(sql`
+    INSERT INTO disputes (grid_unit_id, title, category, source, parties, reported_at, status)
+    SELECT (${ids})[1 + n % 31], '纠纷 ' || n, 'land', 'grid_inspection', '[{"name": "张三", "role": "applicant"}]'::jsonb,
+           timestamptz '2016-01-01 00:00+00' + n * interval '40 minutes',
+           CASE WHEN n % 2000 = 0 THEN 'escalated' WHEN n % 2 = 0 THEN 'mediating' ELSE 'resolved' END
+    FROM generate_series(1, 120000) AS n`)
+  await database.db.execute(sql`ANALYZE disputes`)
+  await database.db.execute(sql`ANALYZE grid_units`)
+
+  const statements = tableStatements(disputesResource.table, readColumns(disputesResource.table) as never)
+  const dialect = new PgDialect({ casing: CASING })
+  const admin_ = { keyId: '', name: '', scopes: new Set(['admin']), gridUnitId: null }
+  const client = new pg.Client({ connectionString: url! })
+  await client.connect()
+  t.teardown(() => client.end())
+
+  /** The plan PostgreSQL runs the prepared list with, under a generic or a custom plan. */
+  async function planOf(query: Record<string, unknown>, perUnit: boolean, mode: 'force_generic_plan' | 'force_custom_plan'): Promise<string> {
+    const rendered = dialect.sqlToQuery(keysetStatement(listQuery(disputesResource, statements, admin_, { limit: 20, ...query }), perUnit))
+    await client.query(`SET plan_cache_mode = ${mode}`)
+    await client.query('DEALLOCATE ALL')
+    await client.query(`PREPARE listed AS ${rendered.sql}`)
+    const values = rendered.params.map((p) => client.escapeLiteral(String(p))).join(', ')
+    const { rows } = await client.query(`EXPLAIN EXECUTE listed${rendered.params.length > 0 ? `(${values})` : ''}`)
+    return rows.map((r: Record<string, string>) => Object.values(r)[0]).join('\n')
+  }
+  const indexes = (plan: string) => [...new Set(plan.match(/disputes_\w+_idx/g) ?? [])].sort()
+
+  for (const [name, query, perUnit] of [
+    ['a rare status, the whole table', { status: ['escalated'] }, false],
+    ['a common status in a town', { status: ['mediating'], gridUnitId: c.town.id }, false],
+    ['one small grid, read by its own index', { gridUnitId: c.grid.id }, true],
+    ['a date range', { reportedFrom: '2020-01-01', reportedTo: '2020-03-31' }, false],
+  ] as const) {
+    t.test(`${name}: the generic plan reads the indexes the custom plan reads`, async (t) => {
+      const custom = await planOf(query, perUnit, 'force_custom_plan')
+      const generic = await planOf(query, perUnit, 'force_generic_plan')
+      t.same(indexes(generic), indexes(custom), `generic:\n${generic}\ncustom:\n${custom}`)
+      t.ok(indexes(generic).length > 0, 'an index is read')
+      t.notMatch(generic, /Seq Scan on disputes/)
+    })
+  }
+}
