@@ -646,6 +646,64 @@ export interface paths {
         patch: operations["updateInspection"];
         trace?: never;
     };
+    "/v1/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List annual reports (年度报告列表)
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `annual-reports:read`.
+         *
+         *     Filters: `year`, `status` (repeatable), `gridUnitId` (the unit and its whole subtree), `q` (title, addressee, issuer), `updatedSince`. Sorts: `year` (default `-year`), `createdAt`, `updatedAt`.
+         */
+        get: operations["listAnnualReports"];
+        put?: never;
+        /**
+         * Create an annual report (新建年度报告)
+         * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `annual-reports:write`.
+         *
+         *     One live report per unit and year (409 `conflict`). `figures`, `dueAt` and `late` are read-only. Transitions: draft → submitted; submitted → published | draft; published is final (`status-transition`). `submitted` needs at least one `shortcomings` and one `nextSteps` paragraph (`narrative-complete`) and takes the time of the request as `submittedAt` when none is given; while submitted or published only `status` and `publishedAt` change (`frozen-after-submission`); `published` needs `publishedAt` (`publication-date`). Returned to `draft`, a report loses its `submittedAt` and its figures are live again. `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        post: operations["createAnnualReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/annual-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one annual report (年度报告详情)
+         * @description Answers with `ETag`; `If-None-Match` with the current ETag answers 304. Needs `annual-reports:read`.
+         */
+        get: operations["getAnnualReportRecord"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an annual report (删除年度报告)
+         * @description Soft delete: the row and its audit trail stay, the record answers 404 from then on. `If-Match` is honoured. Needs `annual-reports:write`.
+         */
+        delete: operations["deleteAnnualReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an annual report (修改年度报告)
+         * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `annual-reports:write`.
+         *
+         *     Transitions: draft → submitted; submitted → published | draft; published is final (`status-transition`). `submitted` needs at least one `shortcomings` and one `nextSteps` paragraph (`narrative-complete`) and takes the time of the request as `submittedAt` when none is given; while submitted or published only `status` and `publishedAt` change (`frozen-after-submission`); `published` needs `publishedAt` (`publication-date`). Returned to `draft`, a report loses its `submittedAt` and its figures are live again. `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        patch: operations["updateAnnualReport"];
+        trace?: never;
+    };
     "/v1/statistics": {
         parameters: {
             query?: never;
@@ -678,6 +736,46 @@ export interface paths {
          * @description The data sections of the annual 法治政府建设情况报告 in Chinese Markdown — 规范行政决策, 严格规范执法, 普法宣传, 基层治理 — written from exactly the figures `getStatistics` answers for the same year and unit. Needs `statistics:read`. `year` is required; `gridUnitId` defaults to the unit the key is bound to and is required (400) for a key bound to none. A unit that does not exist, is deleted or lies outside the key’s jurisdiction answers 404, as a record would.
          */
         get: operations["getAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statistics/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The towns side by side (下辖单位汇总)
+         * @description One item per live direct child of the unit (inside the key’s jurisdiction), ordered by code, each with its figures of the year (zeros when it has no records) and its annual report; `total` is the unit’s own figures. `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (or `?format=xlsx`) answers the same as an .xlsx 汇总表: a row per child and a 合计 row, Chinese headers, numbers as numbers, the header row frozen. Needs `statistics:read`; `gridUnitId` as for `getStatistics`.
+         */
+        get: operations["getStatisticsBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/annual-reports/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report as a document (年度报告文本)
+         * @description The whole report in the example’s order — title, 主送 line, opening, 一、强化政治引领 … 五、坚持法治为民 written from `figures`, 六、存在问题及下一步工作方向 from the narrative, 其他需要报告的情况 when given, then the issuer and the date (the submission date; a draft says 草稿 and today’s date). `Accept: text/markdown` gives Markdown; `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` (or `?format=docx`) a Word file laid out per GB/T 9704-2012 (A4, 小标宋 title, 仿宋 3号 body on a 22 × 28 grid, 黑体 and 楷体 headings, page numbers `— 1 —`). Another `Accept` answers 406. Needs `annual-reports:read`.
+         */
+        get: operations["getAnnualReportDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3938,6 +4036,314 @@ export interface components {
             /** @description Cursor of the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /**
+         * @description The office’s own words: the opening, the principal’s duties, 存在问题 and 下一步工作 (`submitted` needs one of each), anything else to report.
+         * @example {
+         *       "shortcomings": [
+         *         "法治宣传教育的针对性和实效性有待进一步增强，群众法治意识仍需提高。"
+         *       ],
+         *       "nextSteps": [
+         *         "持续深化普法宣传，推动法治宣传教育进村入户。"
+         *       ]
+         *     }
+         */
+        AnnualReportNarrative: {
+            /** @description 开头段: without it the document opens with a default paragraph naming the unit and the year. */
+            introduction?: string;
+            /** @description 党政主要负责人履行推进法治建设第一责任人职责情况. */
+            principalDuties?: string;
+            /** @description 存在问题, at most 10 paragraphs of at most 2000 characters. */
+            shortcomings: string[];
+            /** @description 下一步工作, at most 10 paragraphs of at most 2000 characters. */
+            nextSteps: string[];
+            /** @description 其他需要报告的情况: a section of its own when given. */
+            other?: string;
+        };
+        /** @description Merge patch of the narrative: members given replace the stored ones; null clears an optional one; lists are replaced whole. */
+        AnnualReportNarrativePatch: {
+            introduction?: string | null;
+            principalDuties?: string | null;
+            /** @description 存在问题, at most 10 paragraphs of at most 2000 characters. */
+            shortcomings?: string[];
+            /** @description 下一步工作, at most 10 paragraphs of at most 2000 characters. */
+            nextSteps?: string[];
+            other?: string | null;
+        };
+        /**
+         * @description A new annual report, a draft by default; another system may send one already submitted (it must then be complete).
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "addressee": "旗委全面依法治旗委员会办公室",
+         *       "issuer": "团结镇人民政府",
+         *       "narrative": {
+         *         "introduction": "2025年，团结镇坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署和自治区、市、旗工作要求，扎实推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：",
+         *         "shortcomings": [
+         *           "法治宣传教育的针对性和实效性有待进一步增强。",
+         *           "基层执法人员专业能力与新形势新任务的要求还有差距。",
+         *           "矛盾纠纷源头预防机制有待完善。"
+         *         ],
+         *         "nextSteps": [
+         *           "持续深化普法宣传。",
+         *           "加强执法队伍建设。",
+         *           "健全矛盾纠纷多元化解机制。",
+         *           "严格落实重大行政决策程序。"
+         *         ]
+         *       },
+         *       "status": "draft"
+         *     }
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "addressee": "旗委全面依法治旗委员会办公室",
+         *       "issuer": "团结镇人民政府",
+         *       "narrative": {
+         *         "introduction": "2025年，团结镇坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署和自治区、市、旗工作要求，扎实推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：",
+         *         "shortcomings": [
+         *           "法治宣传教育的针对性和实效性有待进一步增强。",
+         *           "基层执法人员专业能力与新形势新任务的要求还有差距。",
+         *           "矛盾纠纷源头预防机制有待完善。"
+         *         ],
+         *         "nextSteps": [
+         *           "持续深化普法宣传。",
+         *           "加强执法队伍建设。",
+         *           "健全矛盾纠纷多元化解机制。",
+         *           "严格落实重大行政决策程序。"
+         *         ]
+         *       },
+         *       "status": "submitted",
+         *       "submittedAt": "2026-02-20T02:00:00.000Z"
+         *     }
+         */
+        AnnualReportCreate: {
+            /**
+             * Format: uuid
+             * @description 报告单位 the reporting unit; one live report per unit and year (409 `conflict`).
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 报告年度 the year reported on.
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description Without it `<unit name><year>年度法治政府建设情况报告`.
+             * @example 团结镇2025年度法治政府建设情况报告
+             */
+            title?: string;
+            /**
+             * @description 主送机关
+             * @example 旗委全面依法治旗委员会办公室
+             */
+            addressee: string;
+            /**
+             * @description 署名 the issuing body
+             * @example 团结镇人民政府
+             */
+            issuer: string;
+            narrative: components["schemas"]["AnnualReportNarrative"];
+            /**
+             * @description 状态 status. Transitions: draft → submitted; submitted → published | draft; published is final. `submitted` needs a complete narrative (`narrative-complete`) and stamps `submittedAt` when none is given; `published` needs `publishedAt`; once filed only `status` and `publishedAt` change (`frozen-after-submission`); returned to `draft`, the figures are live again: `draft` 草稿 · `submitted` 已报送 · `published` 已公开
+             * @default draft
+             * @enum {string}
+             */
+            status?: "draft" | "submitted" | "published";
+            /**
+             * Format: date-time
+             * @description 报送时间: set by the service when the report is submitted without one; cleared when it is returned.
+             */
+            submittedAt?: string;
+            /**
+             * Format: date-time
+             * @description 公开时间: required for `published`.
+             */
+            publishedAt?: string;
+        };
+        /**
+         * @description JSON Merge Patch of a report. While a draft, anything may change; once filed only `status` and `publishedAt` (`frozen-after-submission`).
+         * @example {
+         *       "status": "submitted"
+         *     }
+         * @example {
+         *       "status": "published",
+         *       "publishedAt": "2026-03-25T02:00:00Z"
+         *     }
+         */
+        AnnualReportUpdate: {
+            /**
+             * Format: uuid
+             * @description 报告单位 the reporting unit; one live report per unit and year (409 `conflict`).
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId?: string;
+            /**
+             * @description 报告年度 the year reported on.
+             * @example 2025
+             */
+            year?: number;
+            title?: string | null;
+            /**
+             * @description 主送机关
+             * @example 旗委全面依法治旗委员会办公室
+             */
+            addressee?: string;
+            /**
+             * @description 署名 the issuing body
+             * @example 团结镇人民政府
+             */
+            issuer?: string;
+            narrative?: components["schemas"]["AnnualReportNarrativePatch"];
+            /**
+             * @description 状态 status. Transitions: draft → submitted; submitted → published | draft; published is final. `submitted` needs a complete narrative (`narrative-complete`) and stamps `submittedAt` when none is given; `published` needs `publishedAt`; once filed only `status` and `publishedAt` change (`frozen-after-submission`); returned to `draft`, the figures are live again: `draft` 草稿 · `submitted` 已报送 · `published` 已公开
+             * @enum {string}
+             */
+            status?: "draft" | "submitted" | "published";
+            submittedAt?: string | null;
+            publishedAt?: string | null;
+        };
+        /**
+         * @description 法治政府建设年度报告: the report a unit files with the level above (before 1 March) and publishes (by 1 April).
+         * @example {
+         *       "id": "6a2d9b7f-4c8e-4d3f-9e0b-7e5d6c8b9a0f",
+         *       "version": 2,
+         *       "createdAt": "2026-01-12T02:00:00.000Z",
+         *       "updatedAt": "2026-02-20T02:00:00.000Z",
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "addressee": "旗委全面依法治旗委员会办公室",
+         *       "issuer": "团结镇人民政府",
+         *       "narrative": {
+         *         "introduction": "2025年，团结镇坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署和自治区、市、旗工作要求，扎实推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：",
+         *         "shortcomings": [
+         *           "法治宣传教育的针对性和实效性有待进一步增强。",
+         *           "基层执法人员专业能力与新形势新任务的要求还有差距。",
+         *           "矛盾纠纷源头预防机制有待完善。"
+         *         ],
+         *         "nextSteps": [
+         *           "持续深化普法宣传。",
+         *           "加强执法队伍建设。",
+         *           "健全矛盾纠纷多元化解机制。",
+         *           "严格落实重大行政决策程序。"
+         *         ]
+         *       },
+         *       "status": "submitted",
+         *       "submittedAt": "2026-02-20T02:00:00.000Z",
+         *       "figures": {},
+         *       "dueAt": "2026-02-28T16:00:00.000Z",
+         *       "late": false
+         *     }
+         */
+        AnnualReport: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description 报告单位 the reporting unit; one live report per unit and year (409 `conflict`).
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 报告年度 the year reported on.
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description Without it `<unit name><year>年度法治政府建设情况报告`.
+             * @example 团结镇2025年度法治政府建设情况报告
+             */
+            title?: string;
+            /**
+             * @description 主送机关
+             * @example 旗委全面依法治旗委员会办公室
+             */
+            addressee: string;
+            /**
+             * @description 署名 the issuing body
+             * @example 团结镇人民政府
+             */
+            issuer: string;
+            narrative: components["schemas"]["AnnualReportNarrative"];
+            /**
+             * @description 状态 status. Transitions: draft → submitted; submitted → published | draft; published is final. `submitted` needs a complete narrative (`narrative-complete`) and stamps `submittedAt` when none is given; `published` needs `publishedAt`; once filed only `status` and `publishedAt` change (`frozen-after-submission`); returned to `draft`, the figures are live again: `draft` 草稿 · `submitted` 已报送 · `published` 已公开
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "published";
+            /**
+             * Format: date-time
+             * @description 报送时间: set by the service when the report is submitted without one; cleared when it is returned.
+             */
+            submittedAt?: string;
+            /**
+             * Format: date-time
+             * @description 公开时间: required for `published`.
+             */
+            publishedAt?: string;
+            figures: components["schemas"]["Statistics"];
+            /**
+             * Format: date-time
+             * @description Read-only: 1 March of the next year, 00:00 UTC+8 — the report is due before it.
+             */
+            readonly dueAt: string;
+            /** @description Read-only: submitted after `dueAt`, or still a draft past it. */
+            readonly late: boolean;
+        };
+        /**
+         * @description One page of `AnnualReport` records, in the requested order, and the cursor of the next page.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "6a2d9b7f-4c8e-4d3f-9e0b-7e5d6c8b9a0f",
+         *           "version": 2,
+         *           "createdAt": "2026-01-12T02:00:00.000Z",
+         *           "updatedAt": "2026-02-20T02:00:00.000Z",
+         *           "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *           "year": 2025,
+         *           "addressee": "旗委全面依法治旗委员会办公室",
+         *           "issuer": "团结镇人民政府",
+         *           "narrative": {
+         *             "introduction": "2025年，团结镇坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署和自治区、市、旗工作要求，扎实推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：",
+         *             "shortcomings": [
+         *               "法治宣传教育的针对性和实效性有待进一步增强。",
+         *               "基层执法人员专业能力与新形势新任务的要求还有差距。",
+         *               "矛盾纠纷源头预防机制有待完善。"
+         *             ],
+         *             "nextSteps": [
+         *               "持续深化普法宣传。",
+         *               "加强执法队伍建设。",
+         *               "健全矛盾纠纷多元化解机制。",
+         *               "严格落实重大行政决策程序。"
+         *             ]
+         *           },
+         *           "status": "submitted",
+         *           "submittedAt": "2026-02-20T02:00:00.000Z",
+         *           "figures": {},
+         *           "dueAt": "2026-02-28T16:00:00.000Z",
+         *           "late": false
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        AnnualReportList: {
+            items: components["schemas"]["AnnualReport"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         /** @description The unit whose subtree the figures cover. */
         StatisticsGridUnit: {
             /**
@@ -4383,6 +4789,55 @@ export interface components {
             disputes: components["schemas"]["DisputeFigures"];
             gridUnits: components["schemas"]["GridUnitFigures"];
         };
+        /** @description One direct child unit of the unit asked for. */
+        StatisticsBreakdownItem: {
+            /** @description The child unit. */
+            gridUnit: {
+                /**
+                 * Format: uuid
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+                /** @example 150826103 */
+                code: string;
+                /** @example 团结镇 */
+                name: string;
+                /**
+                 * @description `county` 旗县 · `town` 乡镇 · `village` 村 · `community` 社区 · `grid` 网格
+                 * @enum {string}
+                 */
+                level: "county" | "town" | "village" | "community" | "grid";
+            };
+            statistics: components["schemas"]["Statistics"];
+            /** @description Its annual report of the year; null when it has none. */
+            report: {
+                /**
+                 * Format: uuid
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+                /**
+                 * @description `draft` 草稿 · `submitted` 已报送 · `published` 已公开
+                 * @enum {string}
+                 */
+                status: "draft" | "submitted" | "published";
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 date-time; answered in UTC with milliseconds.
+                 */
+                submittedAt?: string;
+                /** @description Submitted after 1 March of the next year (UTC+8), or still a draft past it. */
+                late: boolean;
+            } | null;
+        };
+        /** @description The county’s view of its towns, side by side: each child’s figures and report, and the total. */
+        StatisticsBreakdown: {
+            year: number;
+            gridUnit: components["schemas"]["StatisticsGridUnit"];
+            total: components["schemas"]["Statistics"];
+            /** @description One per live direct child inside the key’s jurisdiction, ordered by code. */
+            items: components["schemas"]["StatisticsBreakdownItem"][];
+        };
         /**
          * @description 审计事件 one create, change or delete of a record, with the record before and after it.
          * @example {
@@ -4419,10 +4874,10 @@ export interface components {
              */
             action: "created" | "updated" | "deleted";
             /**
-             * @description The collection of the record: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查
+             * @description The collection of the record: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查 · `annual-reports` 年度报告
              * @enum {string}
              */
-            resourceType: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections";
+            resourceType: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections" | "annual-reports";
             /**
              * Format: uuid
              * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
@@ -10378,6 +10833,584 @@ export interface operations {
             };
         };
     };
+    listAnnualReports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description Opaque cursor: the `nextCursor` of the previous page, used with the same `sort`. */
+                cursor?: string;
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-year`. */
+                sort?: "year" | "-year" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only reports of this year. */
+                year?: number;
+                /** @description Only these statuses (repeatable): `draft` 草稿 · `submitted` 已报送 · `published` 已公开 */
+                status?: ("draft" | "submitted" | "published")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the cursor of the next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportList"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a repeat with the same key and body replays the first answer (kept 24 h, per API key). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Created (or, with `Idempotency-Replayed: true`, the first answer replayed). */
+            201: {
+                headers: {
+                    /** @description Path of the new record. */
+                    Location?: string;
+                    /** @description Version of the record: `"1"`. */
+                    ETag?: string;
+                    /** @description Present when this is a replay of the first answer. */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnnualReportRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag the caller holds; when current, the answer is 304 with no body. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    /** @description Version of the record. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description Not modified: the caller’s copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["AnnualReportUpdate"];
+                "application/json": components["schemas"]["AnnualReportUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed record. */
+            200: {
+                headers: {
+                    /** @description The new version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getStatistics: {
         parameters: {
             query: {
@@ -10631,6 +11664,224 @@ export interface operations {
             };
         };
     };
+    getStatisticsBreakdown: {
+        parameters: {
+            query: {
+                /**
+                 * @description Required. The calendar year, reckoned in China Standard Time (UTC+8).
+                 * @example 2025
+                 */
+                year: number;
+                /**
+                 * @description The unit whose subtree is counted. Defaults to the unit the API key is bound to; required (400) for a key not bound to a unit. A unit that does not exist or lies outside the key’s jurisdiction answers 404.
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                gridUnitId?: string;
+                /** @description Instead of `Accept`: `json` or `xlsx` (the 汇总表). */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The breakdown. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsBreakdown"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnnualReportDocument: {
+        parameters: {
+            query?: {
+                /** @description Instead of `Accept`: `markdown` or `docx`. */
+                format?: "markdown" | "docx";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, as an attachment with a UTF-8 file name. */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''团结镇2025年度法治政府建设情况报告.docx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -10641,8 +11892,8 @@ export interface operations {
                 after?: string;
                 /** @description Events per call, 1..1000. */
                 limit?: number;
-                /** @description Only events of this collection: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查 */
-                resourceType?: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections";
+                /** @description Only events of this collection: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查 · `annual-reports` 年度报告 */
+                resourceType?: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections" | "annual-reports";
                 /** @description Only events of this record. */
                 resourceId?: string;
             };

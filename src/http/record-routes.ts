@@ -56,7 +56,7 @@ function listRoute<D extends AnyResource>({ app, def, service, base, tags, read,
   app.get(base, {
     config: { scope: read },
     schema: {
-      operationId: `list${def.names.many}`,
+      operationId: def.operationIds?.list ?? `list${def.names.many}`,
       tags,
       ...docs.list,
       querystring: def.schemas.query as D['schemas']['query'],
@@ -73,7 +73,7 @@ function createRoute<D extends AnyResource>({ app, def, service, base, tags, wri
   app.post(base, {
     config: { scope: write },
     schema: {
-      operationId: `create${def.names.one}`,
+      operationId: def.operationIds?.create ?? `create${def.names.one}`,
       tags,
       ...docs.create,
       headers: IdempotencyHeaders,
@@ -102,7 +102,7 @@ function getRoute<D extends AnyResource>({ app, def, service, base, tags, read, 
   app.get(`${base}/:id`, {
     config: { scope: read },
     schema: {
-      operationId: `get${def.names.one}`,
+      operationId: def.operationIds?.get ?? `get${def.names.one}`,
       tags,
       ...docs.get,
       params: IdParams,
@@ -127,7 +127,7 @@ function updateRoute<D extends AnyResource>({ app, def, service, base, tags, wri
   app.patch(`${base}/:id`, {
     config: { scope: write },
     schema: {
-      operationId: `update${def.names.one}`,
+      operationId: def.operationIds?.update ?? `update${def.names.one}`,
       tags,
       ...docs.update,
       params: IdParams,
@@ -150,7 +150,7 @@ function deleteRoute<D extends AnyResource>({ app, def, service, base, tags, wri
   app.delete(`${base}/:id`, {
     config: { scope: write },
     schema: {
-      operationId: `delete${def.names.one}`,
+      operationId: def.operationIds?.delete ?? `delete${def.names.one}`,
       tags,
       ...docs.delete,
       params: IdParams,

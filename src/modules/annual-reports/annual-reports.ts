@@ -62,6 +62,9 @@ export const annualReportsResource = defineResource({
   collection: 'annual-reports',
   noun: 'annual report',
   names: { one: 'AnnualReport', many: 'AnnualReports' },
+  // `getAnnualReport` is the published name of the quick view (GET /v1/reports/annual): an
+  // operationId is unique in a document, and renaming a published one breaks its callers.
+  operationIds: { get: 'getAnnualReportRecord' },
   label: '年度报告',
   tag: { name: 'Annual reports', description: '法治政府建设年度报告: drafted, frozen at submission, printed as the document the office files.' },
   schemas: {
