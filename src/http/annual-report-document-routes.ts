@@ -41,7 +41,8 @@ function documentInput(report: Report, now = Date.now()): AnnualReportInput {
     issuer: report.issuer,
     narrative: report.narrative,
     status: report.status,
-    date: report.submittedAt ? chinaDate(new Date(report.submittedAt)) : chinaToday(now),
+    // A draft is dated today even when it carries a submittedAt another system sent: it is not filed.
+    date: report.status !== 'draft' && report.submittedAt ? chinaDate(new Date(report.submittedAt)) : chinaToday(now),
     figures,
   }
 }
