@@ -116,7 +116,10 @@ function getRoute<D extends AnyResource>({ app, def, service, base, tags, read, 
     handler: async (request, reply) => {
       const found = await service.get(request.actor, request.params.id)
       reply.header('etag', etagOf(found.version))
-      if (noneMatchHits(request.headers['if-none-match'], found.version)) return (reply as FastifyReply).code(304).send()
+      // A live snapshot (a draft's figures) changes with other records while the version stays: the
+      // version cannot vouch that the caller's copy is current (RFC 9110 §13.1.2), so no 304.
+      const live = def.snapshot !== undefined && !def.snapshot.frozenWhen(found)
+      if (!live && noneMatchHits(request.headers['if-none-match'], found.version)) return (reply as FastifyReply).code(304).send()
       return present(request, found)
     },
   })
