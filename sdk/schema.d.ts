@@ -4293,7 +4293,8 @@ export interface components {
              * @description 公开时间: required for `published`.
              */
             publishedAt?: string;
-            figures: components["schemas"]["Statistics"];
+            /** @description Read-only: the unit’s figures of the year (as `getStatistics`): live while a draft, frozen at the moment of submission. A draft is never answered 304: its figures change while its version stays. */
+            readonly figures: components["schemas"]["Statistics"];
             /**
              * Format: date-time
              * @description Read-only: 1 March of the next year, 00:00 UTC+8 — the report is due before it.
@@ -4808,6 +4809,7 @@ export interface components {
                  */
                 level: "county" | "town" | "village" | "community" | "grid";
             };
+            /** @description Its figures of the year (zeros when it has no records). */
             statistics: components["schemas"]["Statistics"];
             /** @description Its annual report of the year; null when it has none. */
             report: {
@@ -4833,7 +4835,9 @@ export interface components {
         /** @description The county’s view of its towns, side by side: each child’s figures and report, and the total. */
         StatisticsBreakdown: {
             year: number;
+            /** @description The unit whose children are listed. */
             gridUnit: components["schemas"]["StatisticsGridUnit"];
+            /** @description The unit’s own figures: its whole subtree (the 合计 row). */
             total: components["schemas"]["Statistics"];
             /** @description One per live direct child inside the key’s jurisdiction, ordered by code. */
             items: components["schemas"]["StatisticsBreakdownItem"][];
