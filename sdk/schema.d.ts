@@ -4832,7 +4832,331 @@ export interface components {
                 late: boolean;
             } | null;
         };
-        /** @description The county’s view of its towns, side by side: each child’s figures and report, and the total. */
+        /**
+         * @description The county’s view of its towns, side by side: each child’s figures and report, and the total.
+         * @example {
+         *       "year": 2025,
+         *       "gridUnit": {
+         *         "id": "5a1c7e2d-8b3f-4d6a-9c0e-1f2a3b4c5d6e",
+         *         "name": "杭锦后旗",
+         *         "level": "county"
+         *       },
+         *       "total": {
+         *         "year": 2025,
+         *         "gridUnit": {
+         *           "id": "5a1c7e2d-8b3f-4d6a-9c0e-1f2a3b4c5d6e",
+         *           "name": "杭锦后旗",
+         *           "level": "county"
+         *         },
+         *         "meetings": {
+         *           "specialMeetings": 2,
+         *           "centralGroupStudies": 2,
+         *           "executiveStudies": 0,
+         *           "principalChaired": 4,
+         *           "issuesStudied": 8,
+         *           "issuesResolved": 8
+         *         },
+         *         "workPlans": {
+         *           "adopted": 1,
+         *           "tasks": 12,
+         *           "tasksDone": 12,
+         *           "tasksOverdue": 0
+         *         },
+         *         "decisions": {
+         *           "total": 4,
+         *           "legalityReviewed": 4,
+         *           "byConclusion": {
+         *             "lawful": 3,
+         *             "lawful_with_revisions": 1,
+         *             "unlawful": 0
+         *           },
+         *           "adopted": 4,
+         *           "published": 4
+         *         },
+         *         "legalServices": {
+         *           "governmentServices": 8,
+         *           "legalOpinions": 2,
+         *           "publicServed": 156,
+         *           "byKind": {
+         *             "contract_review": 3,
+         *             "major_matter_consultation": 4,
+         *             "petition_case": 1,
+         *             "legal_consultation": 132,
+         *             "mediation_guidance": 24,
+         *             "legal_aid_referral": 0,
+         *             "other": 0
+         *           }
+         *         },
+         *         "publicity": {
+         *           "items": 312,
+         *           "byCategory": {
+         *             "policy_document": 68,
+         *             "fiscal": 52,
+         *             "enforcement": 61,
+         *             "decision": 24,
+         *             "village_affairs": 95,
+         *             "other": 12
+         *           },
+         *           "byChannel": {
+         *             "government_platform": 198,
+         *             "notice_board": 156,
+         *             "grid_group": 142,
+         *             "website": 0,
+         *             "wechat": 0,
+         *             "other": 0
+         *           }
+         *         },
+         *         "enforcement": {
+         *           "registered": 5,
+         *           "decided": 5,
+         *           "majorLegallyReviewed": 1,
+         *           "withRecordings": 5,
+         *           "published": 5,
+         *           "overdue": 0,
+         *           "reconsiderations": 1,
+         *           "litigations": 0,
+         *           "lost": 0
+         *         },
+         *         "supervision": {
+         *           "specialInspections": 2,
+         *           "caseFileReviews": 2,
+         *           "selfInspections": 0,
+         *           "riskScreenings": 0,
+         *           "findings": 6,
+         *           "rectified": 6
+         *         },
+         *         "legalEducation": {
+         *           "events": 13,
+         *           "byVenueType": {
+         *             "village": 2,
+         *             "school": 1,
+         *             "enterprise": 1,
+         *             "community": 0,
+         *             "government": 8,
+         *             "online": 1,
+         *             "other": 0
+         *           },
+         *           "outreach": {
+         *             "events": 4,
+         *             "materialsDistributed": 2150,
+         *             "attendance": 4350
+         *           },
+         *           "materialsDistributed": 2150,
+         *           "attendance": 4560,
+         *           "mediaItems": 12,
+         *           "cadreTrainings": 4,
+         *           "officerTrainings": 4,
+         *           "studySessions": 0
+         *         },
+         *         "disputes": {
+         *           "total": 29,
+         *           "resolved": 29,
+         *           "resolutionRate": 1,
+         *           "open": 0,
+         *           "overdue": 0,
+         *           "byCategory": {
+         *             "land": 8,
+         *             "neighborhood": 6,
+         *             "marriage_family": 4,
+         *             "labor": 3,
+         *             "contract": 2,
+         *             "property_management": 2,
+         *             "damages": 2,
+         *             "village_affairs": 2,
+         *             "other": 0
+         *           },
+         *           "petitionBacklogResolved": 2
+         *         },
+         *         "gridUnits": {
+         *           "grids": 76,
+         *           "gridWorkers": 202,
+         *           "legalLiterates": 86,
+         *           "villagesAndCommunities": 11,
+         *           "withLegalAdviser": 11,
+         *           "legalAdviserCoverage": 1,
+         *           "facilities": {
+         *             "rule_of_law_square": 1,
+         *             "legal_service_window": 1,
+         *             "mediation_room": 11,
+         *             "legal_library": 0,
+         *             "other": 0
+         *           },
+         *           "facilitiesEstablished": {
+         *             "rule_of_law_square": 1,
+         *             "legal_service_window": 0,
+         *             "mediation_room": 0,
+         *             "legal_library": 0,
+         *             "other": 0
+         *           }
+         *         }
+         *       },
+         *       "items": [
+         *         {
+         *           "gridUnit": {
+         *             "id": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *             "name": "团结镇",
+         *             "level": "town",
+         *             "code": "150826103"
+         *           },
+         *           "statistics": {
+         *             "year": 2025,
+         *             "gridUnit": {
+         *               "id": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *               "name": "团结镇",
+         *               "level": "town"
+         *             },
+         *             "meetings": {
+         *               "specialMeetings": 2,
+         *               "centralGroupStudies": 2,
+         *               "executiveStudies": 0,
+         *               "principalChaired": 4,
+         *               "issuesStudied": 8,
+         *               "issuesResolved": 8
+         *             },
+         *             "workPlans": {
+         *               "adopted": 1,
+         *               "tasks": 12,
+         *               "tasksDone": 12,
+         *               "tasksOverdue": 0
+         *             },
+         *             "decisions": {
+         *               "total": 4,
+         *               "legalityReviewed": 4,
+         *               "byConclusion": {
+         *                 "lawful": 3,
+         *                 "lawful_with_revisions": 1,
+         *                 "unlawful": 0
+         *               },
+         *               "adopted": 4,
+         *               "published": 4
+         *             },
+         *             "legalServices": {
+         *               "governmentServices": 8,
+         *               "legalOpinions": 2,
+         *               "publicServed": 156,
+         *               "byKind": {
+         *                 "contract_review": 3,
+         *                 "major_matter_consultation": 4,
+         *                 "petition_case": 1,
+         *                 "legal_consultation": 132,
+         *                 "mediation_guidance": 24,
+         *                 "legal_aid_referral": 0,
+         *                 "other": 0
+         *               }
+         *             },
+         *             "publicity": {
+         *               "items": 312,
+         *               "byCategory": {
+         *                 "policy_document": 68,
+         *                 "fiscal": 52,
+         *                 "enforcement": 61,
+         *                 "decision": 24,
+         *                 "village_affairs": 95,
+         *                 "other": 12
+         *               },
+         *               "byChannel": {
+         *                 "government_platform": 198,
+         *                 "notice_board": 156,
+         *                 "grid_group": 142,
+         *                 "website": 0,
+         *                 "wechat": 0,
+         *                 "other": 0
+         *               }
+         *             },
+         *             "enforcement": {
+         *               "registered": 5,
+         *               "decided": 5,
+         *               "majorLegallyReviewed": 1,
+         *               "withRecordings": 5,
+         *               "published": 5,
+         *               "overdue": 0,
+         *               "reconsiderations": 1,
+         *               "litigations": 0,
+         *               "lost": 0
+         *             },
+         *             "supervision": {
+         *               "specialInspections": 2,
+         *               "caseFileReviews": 2,
+         *               "selfInspections": 0,
+         *               "riskScreenings": 0,
+         *               "findings": 6,
+         *               "rectified": 6
+         *             },
+         *             "legalEducation": {
+         *               "events": 13,
+         *               "byVenueType": {
+         *                 "village": 2,
+         *                 "school": 1,
+         *                 "enterprise": 1,
+         *                 "community": 0,
+         *                 "government": 8,
+         *                 "online": 1,
+         *                 "other": 0
+         *               },
+         *               "outreach": {
+         *                 "events": 4,
+         *                 "materialsDistributed": 2150,
+         *                 "attendance": 4350
+         *               },
+         *               "materialsDistributed": 2150,
+         *               "attendance": 4560,
+         *               "mediaItems": 12,
+         *               "cadreTrainings": 4,
+         *               "officerTrainings": 4,
+         *               "studySessions": 0
+         *             },
+         *             "disputes": {
+         *               "total": 29,
+         *               "resolved": 29,
+         *               "resolutionRate": 1,
+         *               "open": 0,
+         *               "overdue": 0,
+         *               "byCategory": {
+         *                 "land": 8,
+         *                 "neighborhood": 6,
+         *                 "marriage_family": 4,
+         *                 "labor": 3,
+         *                 "contract": 2,
+         *                 "property_management": 2,
+         *                 "damages": 2,
+         *                 "village_affairs": 2,
+         *                 "other": 0
+         *               },
+         *               "petitionBacklogResolved": 2
+         *             },
+         *             "gridUnits": {
+         *               "grids": 76,
+         *               "gridWorkers": 202,
+         *               "legalLiterates": 86,
+         *               "villagesAndCommunities": 11,
+         *               "withLegalAdviser": 11,
+         *               "legalAdviserCoverage": 1,
+         *               "facilities": {
+         *                 "rule_of_law_square": 1,
+         *                 "legal_service_window": 1,
+         *                 "mediation_room": 11,
+         *                 "legal_library": 0,
+         *                 "other": 0
+         *               },
+         *               "facilitiesEstablished": {
+         *                 "rule_of_law_square": 1,
+         *                 "legal_service_window": 0,
+         *                 "mediation_room": 0,
+         *                 "legal_library": 0,
+         *                 "other": 0
+         *               }
+         *             }
+         *           },
+         *           "report": {
+         *             "id": "6a2d9b7f-4c8e-4d3f-9e0b-7e5d6c8b9a0f",
+         *             "status": "submitted",
+         *             "submittedAt": "2026-02-20T02:00:00.000Z",
+         *             "late": false
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         StatisticsBreakdown: {
             year: number;
             /** @description The unit whose children are listed. */
@@ -11681,7 +12005,7 @@ export interface operations {
                  * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
                  */
                 gridUnitId?: string;
-                /** @description Instead of `Accept`: `json` or `xlsx` (the 汇总表). */
+                /** @description Instead of `Accept`: `json` JSON 数据 · `xlsx` 汇总表 (.xlsx). */
                 format?: "json" | "xlsx";
             };
             header?: never;
@@ -11781,7 +12105,7 @@ export interface operations {
     getAnnualReportDocument: {
         parameters: {
             query?: {
-                /** @description Instead of `Accept`: `markdown` or `docx`. */
+                /** @description Instead of `Accept`: `markdown` Markdown 文本 · `docx` Word 文档 (.docx). */
                 format?: "markdown" | "docx";
             };
             header?: never;
@@ -11804,6 +12128,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example # 团结镇2025年度法治政府建设情况报告
+                     *
+                     *     旗委全面依法治旗委员会办公室：
+                     *
+                     *     2025年，团结镇坚持以习近平法治思想为指导，认真贯彻落实上级关于法治政府建设的决策部署，扎实推进依法行政，法治政府建设各项工作取得新成效。现将2025年度法治政府建设情况报告如下：
+                     *
+                     *     ## 一、强化政治引领
+                     *
+                     *     全镇坚持把法治政府建设摆在全局工作的突出位置，党政主要负责人主持召开法治专题会议、党委中心组法治学习各2次，研究解决法治建设重点难点问题8件。制定印发2025年度法治政府建设工作方案，细化任务清单、责任分工和完成时限，明确工作任务12项，已全部完成，无逾期未完成任务。组织干部法治培训4次，推动领导干部带头尊法学法守法用法。
+                     *
+                     *     ## 二、规范行政决策
+                     *
+                     *     ### （一）重大行政决策合法性审查
+                     *
+                     *     严格落实重大行政决策公众参与、专家论证、风险评估、合法性审查、集体讨论决定等法定程序，全年提出重大行政决策4项，开展合法性审查4次，审查结论为合法3项、修改后合法1项；经集体讨论决定通过4项，依法向社会公开4项。
+                     *
+                     *     ### （二）法律顾问
+                     *
+                     *     充分发挥法律顾问作用，法律顾问全年为党委、政府提供法律服务8次，出具法律意见书2份，审查各类合同3件，提供重大事项法律咨询4次，为依法决策提供法律支撑。
+                     *
+                     *     ### （三）政务公开
+                     *
+                     *     坚持以公开为常态、不公开为例外，全年主动公开政务信息312条，其中政策文件68条、财政信息52条、执法信息61条、重大决策24条、村务信息95条、其他信息12条；分渠道看，政务平台198条、公开栏156条、网格群142条（同一信息可经多个渠道公开）。
+                     *
+                     *     ## 三、严格规范执法
+                     *
+                     *     ### （一）加强执法队伍建设
+                     *
+                     *     组织行政执法人员业务培训4次，持续提升执法人员依法行政能力和水平。
+                     *
+                     *     ### （二）落实行政执法“三项制度”
+                     *
+                     *     全年立案行政执法案件5件，作出行政处理决定5件。全面落实行政执法“三项制度”，公示执法决定5件，执法全过程记录案件5件，重大执法决定法制审核1件；无立案超过90日未作出决定的案件。全年发生行政复议1件，无行政复议、行政诉讼败诉案件。
+                     *
+                     *     ### （三）强化执法监督
+                     *
+                     *     开展执法专项检查、案卷评查各2次，发现问题6个，已全部整改到位。
+                     *
+                     *     ## 四、深化普法宣传
+                     *
+                     *     深入开展“法治进乡村、进学校、进企业”活动4场，发放宣传资料2150份，受教育群众4350人次；全年共开展各类普法活动13场，发放宣传资料2150份，受教育群众4560人次，其中进机关8场、线上1场。
+                     *
+                     *     创新普法形式，制作普法短视频、图文12条；新建法治文化广场1个，辖区现有法治文化广场1个、法治服务窗口1个、调解室11个；培育法律“明白人”86名，推动法治宣传教育入脑入心。
+                     *
+                     *     ## 五、坚持法治为民
+                     *
+                     *     ### （一）网格化服务管理
+                     *
+                     *     全镇划分网格76个，配备网格员202名，将法治宣传、矛盾排查、法律服务融入网格化服务管理。
+                     *
+                     *     ### （二）矛盾纠纷化解
+                     *
+                     *     坚持和发展新时代“枫桥经验”，全年排查矛盾纠纷29件，全部化解，化解率100%。从类型看，土地纠纷8件、邻里纠纷6件、婚姻家庭纠纷4件、劳资纠纷3件、合同纠纷2件、物业纠纷2件、损害赔偿纠纷2件、村务纠纷2件；化解信访积案2起。
+                     *
+                     *     ### （三）公共法律服务
+                     *
+                     *     全年提供法律咨询132次、调解指引24次、信访案件法律服务1次，服务群众156人次；11个村（社区）均配备法律顾问，覆盖率100%，实现村（社区）法律顾问全覆盖。
+                     *
+                     *     ## 六、存在问题及下一步工作方向
+                     *
+                     *     ### （一）存在问题
+                     *
+                     *     1.法治宣传教育的针对性和实效性有待进一步增强。
+                     *
+                     *     2.基层执法人员专业能力与新形势新任务的要求还有差距。
+                     *
+                     *     3.矛盾纠纷源头预防机制有待完善。
+                     *
+                     *     ### （二）下一步工作
+                     *
+                     *     1.持续深化普法宣传。
+                     *
+                     *     2.加强执法队伍建设。
+                     *
+                     *     3.健全矛盾纠纷多元化解机制。
+                     *
+                     *     4.严格落实重大行政决策程序。
+                     *
+                     *     团结镇人民政府\
+                     *     2026年2月20日
+                     */
                     "text/markdown": string;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import { DateTime, StringEnum, Uuid } from '../core/schemas.js'
+import { breakdownExample } from './breakdown-example.js'
 import { levelLabels, levels } from './vocabulary.js'
 
 // allOf keeps the description in the document (siblings of a bare $ref are dropped).
@@ -42,6 +43,7 @@ export const StatisticsBreakdown = Type.Object(
     $id: 'StatisticsBreakdown',
     additionalProperties: false,
     description: 'The county’s view of its towns, side by side: each child’s figures and report, and the total.',
+    examples: [breakdownExample],
   },
 )
 
