@@ -124,6 +124,26 @@ export interface paths {
         patch: operations["updateGridUnit"];
         trace?: never;
     };
+    "/v1/grid-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export grid units as a spreadsheet (导出网格单元台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `grid-units:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportGridUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/decisions": {
         parameters: {
             query?: never;
@@ -180,6 +200,26 @@ export interface paths {
          *     A step object is merged member by member; the merged decision must be complete and meet every rule of its status. Transitions: draft → under_review | withdrawn; under_review → draft | adopted | rejected | withdrawn; adopted, rejected and withdrawn are final (`status-transition`). Rules (重大行政决策程序暂行条例), each a 409 `rule-violation` naming it: a `collectiveDiscussion` needs a `legalityReview` concluding `lawful` or `lawful_with_revisions`, completed strictly before `heldAt` (`legality-review-before-discussion`); `adopted` needs `collectiveDiscussion.outcome = adopted` (`adoption-needs-discussion`); `rejected` needs `collectiveDiscussion.outcome = rejected` or `legalityReview.conclusion = unlawful` (`rejection-needs-grounds`); no step is completed or held before `proposedAt` (`steps-after-proposal`); `publishedAt` only on an adopted decision and not before `collectiveDiscussion.heldAt` (`publication-after-adoption`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         patch: operations["updateDecision"];
+        trace?: never;
+    };
+    "/v1/decisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export decisions as a spreadsheet (导出重大行政决策台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `decisions:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/enforcement-cases": {
@@ -240,6 +280,26 @@ export interface paths {
         patch: operations["updateEnforcementCase"];
         trace?: never;
     };
+    "/v1/enforcement-cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export enforcement cases as a spreadsheet (导出行政执法案件台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `enforcement-cases:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportEnforcementCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/legal-education-events": {
         parameters: {
             query?: never;
@@ -296,6 +356,66 @@ export interface paths {
          *     The merged event must still end no earlier than it starts (400 `validation-error`, pointer `/endsAt`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise).
          */
         patch: operations["updateLegalEducationEvent"];
+        trace?: never;
+    };
+    "/v1/legal-education-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export legal education events as a spreadsheet (导出普法活动台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `legal-education-events:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportLegalEducationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-education-events/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template (普法活动台账导入模板)
+         * @description An .xlsx with the input sheet (Chinese headers; a drop-down of Chinese labels on every enum and yes/no column), a sheet explaining each column (its header, field name, required or not, format, allowed values with their labels, an example) and a sheet of the grid units the key may write to (code, name, level). Fill it in and send it to `POST /v1/legal-education-events/imports`. Needs `legal-education-events:write`.
+         */
+        get: operations["getLegalEducationEventImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-education-events/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a filled-in ledger (导入普法活动台账)
+         * @description The file is the body: the import template filled in, or any sheet with its header row (columns matched by Chinese header or field name; an unknown or doubled column is a 400 naming it). A row names its grid unit by `gridUnitCode` (网格编码); enum cells take the Chinese label or the value; dates a spreadsheet date or `2025-03-31`, `2025/3/31`, `2025-03-31 15:30` in UTC+8; blank rows are skipped. Each row is checked exactly as `POST /v1/legal-education-events` checks a body (schema, rules, jurisdiction). All rows are created in one transaction, each with its audit event (201); if any row is bad nothing is created (422 `import-rejected`, `errors` naming each row and column). `?dryRun=true` reports the same and writes nothing (200). At most 5 MiB and 5000 rows (413); a file that is not a spreadsheet, holds formulas, merged or extra sheets with data is a 400. `Idempotency-Key` works as for any POST. Needs `legal-education-events:write`.
+         */
+        post: operations["importLegalEducationEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/disputes": {
@@ -356,6 +476,66 @@ export interface paths {
         patch: operations["updateDispute"];
         trace?: never;
     };
+    "/v1/disputes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export disputes as a spreadsheet (导出矛盾纠纷台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `disputes:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportDisputes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template (矛盾纠纷台账导入模板)
+         * @description An .xlsx with the input sheet (Chinese headers; a drop-down of Chinese labels on every enum and yes/no column), a sheet explaining each column (its header, field name, required or not, format, allowed values with their labels, an example) and a sheet of the grid units the key may write to (code, name, level). Fill it in and send it to `POST /v1/disputes/imports`. Needs `disputes:write`.
+         */
+        get: operations["getDisputeImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a filled-in ledger (导入矛盾纠纷台账)
+         * @description The file is the body: the import template filled in, or any sheet with its header row (columns matched by Chinese header or field name; an unknown or doubled column is a 400 naming it). A row names its grid unit by `gridUnitCode` (网格编码); enum cells take the Chinese label or the value; dates a spreadsheet date or `2025-03-31`, `2025/3/31`, `2025-03-31 15:30` in UTC+8; blank rows are skipped. Each row is checked exactly as `POST /v1/disputes` checks a body (schema, rules, jurisdiction). All rows are created in one transaction, each with its audit event (201); if any row is bad nothing is created (422 `import-rejected`, `errors` naming each row and column). `?dryRun=true` reports the same and writes nothing (200). At most 5 MiB and 5000 rows (413); a file that is not a spreadsheet, holds formulas, merged or extra sheets with data is a 400. `Idempotency-Key` works as for any POST. Needs `disputes:write`.
+         */
+        post: operations["importDisputes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rule-of-law-meetings": {
         parameters: {
             query?: never;
@@ -412,6 +592,26 @@ export interface paths {
          *     A resolved issue has a `resolvedAt` not before `heldAt`, an open one has none (`issue-resolution`). `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
          */
         patch: operations["updateRuleOfLawMeeting"];
+        trace?: never;
+    };
+    "/v1/rule-of-law-meetings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export rule of law meetings as a spreadsheet (导出法治会议台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `rule-of-law-meetings:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportRuleOfLawMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/work-plans": {
@@ -472,6 +672,26 @@ export interface paths {
         patch: operations["updateWorkPlan"];
         trace?: never;
     };
+    "/v1/work-plans/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export work plans as a spreadsheet (导出年度工作方案台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `work-plans:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportWorkPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/legal-services": {
         parameters: {
             query?: never;
@@ -528,6 +748,66 @@ export interface paths {
          *     `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise).
          */
         patch: operations["updateLegalService"];
+        trace?: never;
+    };
+    "/v1/legal-services/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export legal services as a spreadsheet (导出法律服务台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `legal-services:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportLegalServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-services/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template (法律服务台账导入模板)
+         * @description An .xlsx with the input sheet (Chinese headers; a drop-down of Chinese labels on every enum and yes/no column), a sheet explaining each column (its header, field name, required or not, format, allowed values with their labels, an example) and a sheet of the grid units the key may write to (code, name, level). Fill it in and send it to `POST /v1/legal-services/imports`. Needs `legal-services:write`.
+         */
+        get: operations["getLegalServiceImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-services/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a filled-in ledger (导入法律服务台账)
+         * @description The file is the body: the import template filled in, or any sheet with its header row (columns matched by Chinese header or field name; an unknown or doubled column is a 400 naming it). A row names its grid unit by `gridUnitCode` (网格编码); enum cells take the Chinese label or the value; dates a spreadsheet date or `2025-03-31`, `2025/3/31`, `2025-03-31 15:30` in UTC+8; blank rows are skipped. Each row is checked exactly as `POST /v1/legal-services` checks a body (schema, rules, jurisdiction). All rows are created in one transaction, each with its audit event (201); if any row is bad nothing is created (422 `import-rejected`, `errors` naming each row and column). `?dryRun=true` reports the same and writes nothing (200). At most 5 MiB and 5000 rows (413); a file that is not a spreadsheet, holds formulas, merged or extra sheets with data is a 400. `Idempotency-Key` works as for any POST. Needs `legal-services:write`.
+         */
+        post: operations["importLegalServices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/publicity-items": {
@@ -588,6 +868,66 @@ export interface paths {
         patch: operations["updatePublicityItem"];
         trace?: never;
     };
+    "/v1/publicity-items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export publicity items as a spreadsheet (导出政务公开台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `publicity-items:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportPublicityItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publicity-items/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template (政务公开台账导入模板)
+         * @description An .xlsx with the input sheet (Chinese headers; a drop-down of Chinese labels on every enum and yes/no column), a sheet explaining each column (its header, field name, required or not, format, allowed values with their labels, an example) and a sheet of the grid units the key may write to (code, name, level). Fill it in and send it to `POST /v1/publicity-items/imports`. Needs `publicity-items:write`.
+         */
+        get: operations["getPublicityItemImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publicity-items/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a filled-in ledger (导入政务公开台账)
+         * @description The file is the body: the import template filled in, or any sheet with its header row (columns matched by Chinese header or field name; an unknown or doubled column is a 400 naming it). A row names its grid unit by `gridUnitCode` (网格编码); enum cells take the Chinese label or the value; dates a spreadsheet date or `2025-03-31`, `2025/3/31`, `2025-03-31 15:30` in UTC+8; blank rows are skipped. Each row is checked exactly as `POST /v1/publicity-items` checks a body (schema, rules, jurisdiction). All rows are created in one transaction, each with its audit event (201); if any row is bad nothing is created (422 `import-rejected`, `errors` naming each row and column). `?dryRun=true` reports the same and writes nothing (200). At most 5 MiB and 5000 rows (413); a file that is not a spreadsheet, holds formulas, merged or extra sheets with data is a 400. `Idempotency-Key` works as for any POST. Needs `publicity-items:write`.
+         */
+        post: operations["importPublicityItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/inspections": {
         parameters: {
             query?: never;
@@ -646,6 +986,104 @@ export interface paths {
         patch: operations["updateInspection"];
         trace?: never;
     };
+    "/v1/inspections/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export inspections as a spreadsheet (导出执法监督检查台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `inspections:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportInspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List annual reports (年度报告列表)
+         * @description Keyset-paged list, limited to the key’s jurisdiction. Needs `annual-reports:read`.
+         *
+         *     Filters: `year`, `status` (repeatable), `gridUnitId` (the unit and its whole subtree), `q` (title, addressee, issuer), `updatedSince`. Sorts: `year` (default `-year`), `createdAt`, `updatedAt`.
+         */
+        get: operations["listAnnualReports"];
+        put?: never;
+        /**
+         * Create an annual report (新建年度报告)
+         * @description Creates the record and its audit event in one transaction. `status` may name a later status; the record must then meet every rule of it. Needs `annual-reports:write`.
+         *
+         *     One live report per unit and year (409 `conflict`). `figures`, `dueAt` and `late` are read-only. Transitions: draft → submitted; submitted → published | draft; published is final (`status-transition`). `submitted` needs at least one `shortcomings` and one `nextSteps` paragraph (`narrative-complete`) and takes the time of the request as `submittedAt` when none is given; while submitted or published only `status` and `publishedAt` change (`frozen-after-submission`); `published` needs `publishedAt` (`publication-date`). Returned to `draft`, a report loses its `submittedAt` and its figures are live again. `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        post: operations["createAnnualReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/annual-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one annual report (年度报告详情)
+         * @description Answers with `ETag`; `If-None-Match` with the current ETag answers 304. Needs `annual-reports:read`.
+         */
+        get: operations["getAnnualReportRecord"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an annual report (删除年度报告)
+         * @description Soft delete: the row and its audit trail stay, the record answers 404 from then on. `If-Match` is honoured. Needs `annual-reports:write`.
+         */
+        delete: operations["deleteAnnualReport"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an annual report (修改年度报告)
+         * @description JSON Merge Patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields stay, `null` clears an optional field, arrays are replaced whole. Read-only fields are refused (400). Send `If-Match` to refuse a change to a version you have not seen (412). Needs `annual-reports:write`.
+         *
+         *     Transitions: draft → submitted; submitted → published | draft; published is final (`status-transition`). `submitted` needs at least one `shortcomings` and one `nextSteps` paragraph (`narrative-complete`) and takes the time of the request as `submittedAt` when none is given; while submitted or published only `status` and `publishedAt` change (`frozen-after-submission`); `published` needs `publishedAt` (`publication-date`). Returned to `draft`, a report loses its `submittedAt` and its figures are live again. `gridUnitId` names an existing unit (`grid-unit-exists`) inside the key’s jurisdiction (403 otherwise). Each broken rule is one entry of `violations` in a 409 `rule-violation`.
+         */
+        patch: operations["updateAnnualReport"];
+        trace?: never;
+    };
+    "/v1/annual-reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export annual reports as a spreadsheet (导出年度报告台账)
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `annual-reports:read`; the key’s jurisdiction bounds the records as for the list.
+         */
+        get: operations["exportAnnualReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/statistics": {
         parameters: {
             query?: never;
@@ -678,6 +1116,46 @@ export interface paths {
          * @description The data sections of the annual 法治政府建设情况报告 in Chinese Markdown — 规范行政决策, 严格规范执法, 普法宣传, 基层治理 — written from exactly the figures `getStatistics` answers for the same year and unit. Needs `statistics:read`. `year` is required; `gridUnitId` defaults to the unit the key is bound to and is required (400) for a key bound to none. A unit that does not exist, is deleted or lies outside the key’s jurisdiction answers 404, as a record would.
          */
         get: operations["getAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statistics/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The towns side by side (下辖单位汇总)
+         * @description One item per live direct child of the unit (inside the key’s jurisdiction), ordered by code, each with its figures of the year (zeros when it has no records) and its annual report; `total` is the unit’s own figures. `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (or `?format=xlsx`) answers the same as an .xlsx 汇总表: a row per child and a 合计 row, Chinese headers, numbers as numbers, the header row frozen. Needs `statistics:read`; `gridUnitId` as for `getStatistics`.
+         */
+        get: operations["getStatisticsBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/annual-reports/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report as a document (年度报告文本)
+         * @description The whole report in the example’s order — title, 主送 line, opening, 一、强化政治引领 … 五、坚持法治为民 written from `figures`, 六、存在问题及下一步工作方向 from the narrative, 其他需要报告的情况 when given, then the issuer and the date (the submission date; a draft says 草稿 and today’s date). `Accept: text/markdown` gives Markdown; `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` (or `?format=docx`) a Word file laid out per GB/T 9704-2012 (A4, 小标宋 title, 仿宋 3号 body on a 22 × 28 grid, 黑体 and 楷体 headings, page numbers `— 1 —`). Another `Accept` answers 406. Needs `annual-reports:read`.
+         */
+        get: operations["getAnnualReportDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -729,6 +1207,26 @@ export interface components {
             message: string;
         };
         /**
+         * @description One bad cell or row of an imported spreadsheet.
+         * @example {
+         *       "row": 7,
+         *       "column": "化解时间",
+         *       "field": "resolution.resolvedAt",
+         *       "message": "2025-02-30 不是有效日期"
+         *     }
+         */
+        ImportRowError: {
+            /** @description The spreadsheet’s own row number (the header is row 1). */
+            row: number;
+            /** @description The column’s header as the file has it (or its letter); empty for an error of the whole row. */
+            column: string;
+            /** @description The record field it fills (`parties`, `resolution.method`); empty for the whole row. */
+            field: string;
+            message: string;
+            /** @description The business rule the row breaks (`resolution-required`, `grid-unit-exists`). */
+            rule?: string;
+        };
+        /**
          * @description One broken business rule or status transition.
          * @example {
          *       "rule": "min-two-certified-officers",
@@ -773,7 +1271,8 @@ export interface components {
             /** @description The request path */
             instance: string;
             requestId: string;
-            errors?: components["schemas"]["FieldError"][];
+            /** @description Every invalid value (`FieldError`); for an import (`import-rejected`, or a dry run), every bad row (`ImportRowError`). */
+            errors?: (components["schemas"]["FieldError"] | components["schemas"]["ImportRowError"])[];
             violations?: components["schemas"]["RuleViolation"][];
         };
         /**
@@ -3938,6 +4437,315 @@ export interface components {
             /** @description Cursor of the next page; null on the last page. */
             nextCursor: string | null;
         };
+        /**
+         * @description The office’s own words: the opening, the principal’s duties, 存在问题 and 下一步工作 (`submitted` needs one of each), anything else to report.
+         * @example {
+         *       "shortcomings": [
+         *         "法治宣传教育的针对性和实效性有待进一步增强，群众法治意识仍需提高。"
+         *       ],
+         *       "nextSteps": [
+         *         "持续深化普法宣传，推动法治宣传教育进村入户。"
+         *       ]
+         *     }
+         */
+        AnnualReportNarrative: {
+            /** @description 开头段: without it the document opens with a default paragraph naming the unit and the year. */
+            introduction?: string;
+            /** @description 党政主要负责人履行推进法治建设第一责任人职责情况. */
+            principalDuties?: string;
+            /** @description 存在问题, at most 10 paragraphs of at most 2000 characters. */
+            shortcomings: string[];
+            /** @description 下一步工作, at most 10 paragraphs of at most 2000 characters. */
+            nextSteps: string[];
+            /** @description 其他需要报告的情况: a section of its own when given. */
+            other?: string;
+        };
+        /** @description Merge patch of the narrative: members given replace the stored ones; null clears an optional one; lists are replaced whole. */
+        AnnualReportNarrativePatch: {
+            introduction?: string | null;
+            principalDuties?: string | null;
+            /** @description 存在问题, at most 10 paragraphs of at most 2000 characters. */
+            shortcomings?: string[];
+            /** @description 下一步工作, at most 10 paragraphs of at most 2000 characters. */
+            nextSteps?: string[];
+            other?: string | null;
+        };
+        /**
+         * @description A new annual report, a draft by default; another system may send one already submitted (it must then be complete).
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "addressee": "旗委全面依法治旗委员会办公室",
+         *       "issuer": "团结镇人民政府",
+         *       "narrative": {
+         *         "introduction": "2025年，团结镇坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署和自治区、市、旗工作要求，扎实推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：",
+         *         "shortcomings": [
+         *           "法治宣传教育的针对性和实效性有待进一步增强。",
+         *           "基层执法人员专业能力与新形势新任务的要求还有差距。",
+         *           "矛盾纠纷源头预防机制有待完善。"
+         *         ],
+         *         "nextSteps": [
+         *           "持续深化普法宣传。",
+         *           "加强执法队伍建设。",
+         *           "健全矛盾纠纷多元化解机制。",
+         *           "严格落实重大行政决策程序。"
+         *         ]
+         *       },
+         *       "status": "draft"
+         *     }
+         * @example {
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "addressee": "旗委全面依法治旗委员会办公室",
+         *       "issuer": "团结镇人民政府",
+         *       "narrative": {
+         *         "introduction": "2025年，团结镇坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署和自治区、市、旗工作要求，扎实推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：",
+         *         "shortcomings": [
+         *           "法治宣传教育的针对性和实效性有待进一步增强。",
+         *           "基层执法人员专业能力与新形势新任务的要求还有差距。",
+         *           "矛盾纠纷源头预防机制有待完善。"
+         *         ],
+         *         "nextSteps": [
+         *           "持续深化普法宣传。",
+         *           "加强执法队伍建设。",
+         *           "健全矛盾纠纷多元化解机制。",
+         *           "严格落实重大行政决策程序。"
+         *         ]
+         *       },
+         *       "status": "submitted",
+         *       "submittedAt": "2026-02-20T02:00:00.000Z"
+         *     }
+         */
+        AnnualReportCreate: {
+            /**
+             * Format: uuid
+             * @description 报告单位 the reporting unit; one live report per unit and year (409 `conflict`).
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 报告年度 the year reported on.
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description Without it `<unit name><year>年度法治政府建设情况报告`.
+             * @example 团结镇2025年度法治政府建设情况报告
+             */
+            title?: string;
+            /**
+             * @description 主送机关
+             * @example 旗委全面依法治旗委员会办公室
+             */
+            addressee: string;
+            /**
+             * @description 署名 the issuing body
+             * @example 团结镇人民政府
+             */
+            issuer: string;
+            narrative: components["schemas"]["AnnualReportNarrative"];
+            /**
+             * @description 状态 status. Transitions: draft → submitted; submitted → published | draft; published is final. `submitted` needs a complete narrative (`narrative-complete`) and stamps `submittedAt` when none is given; `published` needs `publishedAt`; once filed only `status` and `publishedAt` change (`frozen-after-submission`); returned to `draft`, the figures are live again: `draft` 草稿 · `submitted` 已报送 · `published` 已公开
+             * @default draft
+             * @enum {string}
+             */
+            status?: "draft" | "submitted" | "published";
+            /**
+             * Format: date-time
+             * @description 报送时间: set by the service when the report is submitted without one; cleared when it is returned.
+             */
+            submittedAt?: string;
+            /**
+             * Format: date-time
+             * @description 公开时间: required for `published`.
+             */
+            publishedAt?: string;
+        };
+        /**
+         * @description JSON Merge Patch of a report. While a draft, anything may change; once filed only `status` and `publishedAt` (`frozen-after-submission`).
+         * @example {
+         *       "status": "submitted"
+         *     }
+         * @example {
+         *       "status": "published",
+         *       "publishedAt": "2026-03-25T02:00:00Z"
+         *     }
+         */
+        AnnualReportUpdate: {
+            /**
+             * Format: uuid
+             * @description 报告单位 the reporting unit; one live report per unit and year (409 `conflict`).
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId?: string;
+            /**
+             * @description 报告年度 the year reported on.
+             * @example 2025
+             */
+            year?: number;
+            title?: string | null;
+            /**
+             * @description 主送机关
+             * @example 旗委全面依法治旗委员会办公室
+             */
+            addressee?: string;
+            /**
+             * @description 署名 the issuing body
+             * @example 团结镇人民政府
+             */
+            issuer?: string;
+            narrative?: components["schemas"]["AnnualReportNarrativePatch"];
+            /**
+             * @description 状态 status. Transitions: draft → submitted; submitted → published | draft; published is final. `submitted` needs a complete narrative (`narrative-complete`) and stamps `submittedAt` when none is given; `published` needs `publishedAt`; once filed only `status` and `publishedAt` change (`frozen-after-submission`); returned to `draft`, the figures are live again: `draft` 草稿 · `submitted` 已报送 · `published` 已公开
+             * @enum {string}
+             */
+            status?: "draft" | "submitted" | "published";
+            submittedAt?: string | null;
+            publishedAt?: string | null;
+        };
+        /**
+         * @description 法治政府建设年度报告: the report a unit files with the level above (before 1 March) and publishes (by 1 April).
+         * @example {
+         *       "id": "6a2d9b7f-4c8e-4d3f-9e0b-7e5d6c8b9a0f",
+         *       "version": 2,
+         *       "createdAt": "2026-01-12T02:00:00.000Z",
+         *       "updatedAt": "2026-02-20T02:00:00.000Z",
+         *       "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *       "year": 2025,
+         *       "addressee": "旗委全面依法治旗委员会办公室",
+         *       "issuer": "团结镇人民政府",
+         *       "narrative": {
+         *         "introduction": "2025年，团结镇坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署和自治区、市、旗工作要求，扎实推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：",
+         *         "shortcomings": [
+         *           "法治宣传教育的针对性和实效性有待进一步增强。",
+         *           "基层执法人员专业能力与新形势新任务的要求还有差距。",
+         *           "矛盾纠纷源头预防机制有待完善。"
+         *         ],
+         *         "nextSteps": [
+         *           "持续深化普法宣传。",
+         *           "加强执法队伍建设。",
+         *           "健全矛盾纠纷多元化解机制。",
+         *           "严格落实重大行政决策程序。"
+         *         ]
+         *       },
+         *       "status": "submitted",
+         *       "submittedAt": "2026-02-20T02:00:00.000Z",
+         *       "figures": {},
+         *       "dueAt": "2026-02-28T16:00:00.000Z",
+         *       "late": false
+         *     }
+         */
+        AnnualReport: {
+            /**
+             * Format: uuid
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            id: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time; answered in UTC with milliseconds.
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description 报告单位 the reporting unit; one live report per unit and year (409 `conflict`).
+             * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+             */
+            gridUnitId: string;
+            /**
+             * @description 报告年度 the year reported on.
+             * @example 2025
+             */
+            year: number;
+            /**
+             * @description Without it `<unit name><year>年度法治政府建设情况报告`.
+             * @example 团结镇2025年度法治政府建设情况报告
+             */
+            title?: string;
+            /**
+             * @description 主送机关
+             * @example 旗委全面依法治旗委员会办公室
+             */
+            addressee: string;
+            /**
+             * @description 署名 the issuing body
+             * @example 团结镇人民政府
+             */
+            issuer: string;
+            narrative: components["schemas"]["AnnualReportNarrative"];
+            /**
+             * @description 状态 status. Transitions: draft → submitted; submitted → published | draft; published is final. `submitted` needs a complete narrative (`narrative-complete`) and stamps `submittedAt` when none is given; `published` needs `publishedAt`; once filed only `status` and `publishedAt` change (`frozen-after-submission`); returned to `draft`, the figures are live again: `draft` 草稿 · `submitted` 已报送 · `published` 已公开
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "published";
+            /**
+             * Format: date-time
+             * @description 报送时间: set by the service when the report is submitted without one; cleared when it is returned.
+             */
+            submittedAt?: string;
+            /**
+             * Format: date-time
+             * @description 公开时间: required for `published`.
+             */
+            publishedAt?: string;
+            /** @description Read-only: the unit’s figures of the year (as `getStatistics`): live while a draft, frozen at the moment of submission. A draft is never answered 304: its figures change while its version stays. */
+            readonly figures: components["schemas"]["Statistics"];
+            /**
+             * Format: date-time
+             * @description Read-only: 1 March of the next year, 00:00 UTC+8 — the report is due before it.
+             */
+            readonly dueAt: string;
+            /** @description Read-only: submitted after `dueAt`, or still a draft past it. */
+            readonly late: boolean;
+        };
+        /**
+         * @description One page of `AnnualReport` records, in the requested order, and the cursor of the next page.
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "6a2d9b7f-4c8e-4d3f-9e0b-7e5d6c8b9a0f",
+         *           "version": 2,
+         *           "createdAt": "2026-01-12T02:00:00.000Z",
+         *           "updatedAt": "2026-02-20T02:00:00.000Z",
+         *           "gridUnitId": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *           "year": 2025,
+         *           "addressee": "旗委全面依法治旗委员会办公室",
+         *           "issuer": "团结镇人民政府",
+         *           "narrative": {
+         *             "introduction": "2025年，团结镇坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署和自治区、市、旗工作要求，扎实推进依法行政，法治政府建设取得新成效。现将有关情况报告如下：",
+         *             "shortcomings": [
+         *               "法治宣传教育的针对性和实效性有待进一步增强。",
+         *               "基层执法人员专业能力与新形势新任务的要求还有差距。",
+         *               "矛盾纠纷源头预防机制有待完善。"
+         *             ],
+         *             "nextSteps": [
+         *               "持续深化普法宣传。",
+         *               "加强执法队伍建设。",
+         *               "健全矛盾纠纷多元化解机制。",
+         *               "严格落实重大行政决策程序。"
+         *             ]
+         *           },
+         *           "status": "submitted",
+         *           "submittedAt": "2026-02-20T02:00:00.000Z",
+         *           "figures": {},
+         *           "dueAt": "2026-02-28T16:00:00.000Z",
+         *           "late": false
+         *         }
+         *       ],
+         *       "nextCursor": null
+         *     }
+         */
+        AnnualReportList: {
+            items: components["schemas"]["AnnualReport"][];
+            /** @description Cursor of the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         /** @description The unit whose subtree the figures cover. */
         StatisticsGridUnit: {
             /**
@@ -4383,6 +5191,424 @@ export interface components {
             disputes: components["schemas"]["DisputeFigures"];
             gridUnits: components["schemas"]["GridUnitFigures"];
         };
+        /** @description One direct child unit of the unit asked for. */
+        StatisticsBreakdownItem: {
+            /** @description The child unit. */
+            gridUnit: {
+                /**
+                 * Format: uuid
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+                /** @example 150826103 */
+                code: string;
+                /** @example 团结镇 */
+                name: string;
+                /**
+                 * @description `county` 旗县 · `town` 乡镇 · `village` 村 · `community` 社区 · `grid` 网格
+                 * @enum {string}
+                 */
+                level: "county" | "town" | "village" | "community" | "grid";
+            };
+            /** @description Its figures of the year (zeros when it has no records). */
+            statistics: components["schemas"]["Statistics"];
+            /** @description Its annual report of the year; null when it has none. */
+            report: {
+                /**
+                 * Format: uuid
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+                /**
+                 * @description `draft` 草稿 · `submitted` 已报送 · `published` 已公开
+                 * @enum {string}
+                 */
+                status: "draft" | "submitted" | "published";
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 date-time; answered in UTC with milliseconds.
+                 */
+                submittedAt?: string;
+                /** @description Submitted after 1 March of the next year (UTC+8), or still a draft past it. */
+                late: boolean;
+            } | null;
+        };
+        /**
+         * @description The county’s view of its towns, side by side: each child’s figures and report, and the total.
+         * @example {
+         *       "year": 2025,
+         *       "gridUnit": {
+         *         "id": "5a1c7e2d-8b3f-4d6a-9c0e-1f2a3b4c5d6e",
+         *         "name": "杭锦后旗",
+         *         "level": "county"
+         *       },
+         *       "total": {
+         *         "year": 2025,
+         *         "gridUnit": {
+         *           "id": "5a1c7e2d-8b3f-4d6a-9c0e-1f2a3b4c5d6e",
+         *           "name": "杭锦后旗",
+         *           "level": "county"
+         *         },
+         *         "meetings": {
+         *           "specialMeetings": 2,
+         *           "centralGroupStudies": 2,
+         *           "executiveStudies": 0,
+         *           "principalChaired": 4,
+         *           "issuesStudied": 8,
+         *           "issuesResolved": 8
+         *         },
+         *         "workPlans": {
+         *           "adopted": 1,
+         *           "tasks": 12,
+         *           "tasksDone": 12,
+         *           "tasksOverdue": 0
+         *         },
+         *         "decisions": {
+         *           "total": 4,
+         *           "legalityReviewed": 4,
+         *           "byConclusion": {
+         *             "lawful": 3,
+         *             "lawful_with_revisions": 1,
+         *             "unlawful": 0
+         *           },
+         *           "adopted": 4,
+         *           "published": 4
+         *         },
+         *         "legalServices": {
+         *           "governmentServices": 8,
+         *           "legalOpinions": 2,
+         *           "publicServed": 156,
+         *           "byKind": {
+         *             "contract_review": 3,
+         *             "major_matter_consultation": 4,
+         *             "petition_case": 1,
+         *             "legal_consultation": 132,
+         *             "mediation_guidance": 24,
+         *             "legal_aid_referral": 0,
+         *             "other": 0
+         *           }
+         *         },
+         *         "publicity": {
+         *           "items": 312,
+         *           "byCategory": {
+         *             "policy_document": 68,
+         *             "fiscal": 52,
+         *             "enforcement": 61,
+         *             "decision": 24,
+         *             "village_affairs": 95,
+         *             "other": 12
+         *           },
+         *           "byChannel": {
+         *             "government_platform": 198,
+         *             "notice_board": 156,
+         *             "grid_group": 142,
+         *             "website": 0,
+         *             "wechat": 0,
+         *             "other": 0
+         *           }
+         *         },
+         *         "enforcement": {
+         *           "registered": 5,
+         *           "decided": 5,
+         *           "majorLegallyReviewed": 1,
+         *           "withRecordings": 5,
+         *           "published": 5,
+         *           "overdue": 0,
+         *           "reconsiderations": 1,
+         *           "litigations": 0,
+         *           "lost": 0
+         *         },
+         *         "supervision": {
+         *           "specialInspections": 2,
+         *           "caseFileReviews": 2,
+         *           "selfInspections": 0,
+         *           "riskScreenings": 0,
+         *           "findings": 6,
+         *           "rectified": 6
+         *         },
+         *         "legalEducation": {
+         *           "events": 13,
+         *           "byVenueType": {
+         *             "village": 2,
+         *             "school": 1,
+         *             "enterprise": 1,
+         *             "community": 0,
+         *             "government": 8,
+         *             "online": 1,
+         *             "other": 0
+         *           },
+         *           "outreach": {
+         *             "events": 4,
+         *             "materialsDistributed": 2150,
+         *             "attendance": 4350
+         *           },
+         *           "materialsDistributed": 2150,
+         *           "attendance": 4560,
+         *           "mediaItems": 12,
+         *           "cadreTrainings": 4,
+         *           "officerTrainings": 4,
+         *           "studySessions": 0
+         *         },
+         *         "disputes": {
+         *           "total": 29,
+         *           "resolved": 29,
+         *           "resolutionRate": 1,
+         *           "open": 0,
+         *           "overdue": 0,
+         *           "byCategory": {
+         *             "land": 8,
+         *             "neighborhood": 6,
+         *             "marriage_family": 4,
+         *             "labor": 3,
+         *             "contract": 2,
+         *             "property_management": 2,
+         *             "damages": 2,
+         *             "village_affairs": 2,
+         *             "other": 0
+         *           },
+         *           "petitionBacklogResolved": 2
+         *         },
+         *         "gridUnits": {
+         *           "grids": 76,
+         *           "gridWorkers": 202,
+         *           "legalLiterates": 86,
+         *           "villagesAndCommunities": 11,
+         *           "withLegalAdviser": 11,
+         *           "legalAdviserCoverage": 1,
+         *           "facilities": {
+         *             "rule_of_law_square": 1,
+         *             "legal_service_window": 1,
+         *             "mediation_room": 11,
+         *             "legal_library": 0,
+         *             "other": 0
+         *           },
+         *           "facilitiesEstablished": {
+         *             "rule_of_law_square": 1,
+         *             "legal_service_window": 0,
+         *             "mediation_room": 0,
+         *             "legal_library": 0,
+         *             "other": 0
+         *           }
+         *         }
+         *       },
+         *       "items": [
+         *         {
+         *           "gridUnit": {
+         *             "id": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *             "name": "团结镇",
+         *             "level": "town",
+         *             "code": "150826103"
+         *           },
+         *           "statistics": {
+         *             "year": 2025,
+         *             "gridUnit": {
+         *               "id": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *               "name": "团结镇",
+         *               "level": "town"
+         *             },
+         *             "meetings": {
+         *               "specialMeetings": 2,
+         *               "centralGroupStudies": 2,
+         *               "executiveStudies": 0,
+         *               "principalChaired": 4,
+         *               "issuesStudied": 8,
+         *               "issuesResolved": 8
+         *             },
+         *             "workPlans": {
+         *               "adopted": 1,
+         *               "tasks": 12,
+         *               "tasksDone": 12,
+         *               "tasksOverdue": 0
+         *             },
+         *             "decisions": {
+         *               "total": 4,
+         *               "legalityReviewed": 4,
+         *               "byConclusion": {
+         *                 "lawful": 3,
+         *                 "lawful_with_revisions": 1,
+         *                 "unlawful": 0
+         *               },
+         *               "adopted": 4,
+         *               "published": 4
+         *             },
+         *             "legalServices": {
+         *               "governmentServices": 8,
+         *               "legalOpinions": 2,
+         *               "publicServed": 156,
+         *               "byKind": {
+         *                 "contract_review": 3,
+         *                 "major_matter_consultation": 4,
+         *                 "petition_case": 1,
+         *                 "legal_consultation": 132,
+         *                 "mediation_guidance": 24,
+         *                 "legal_aid_referral": 0,
+         *                 "other": 0
+         *               }
+         *             },
+         *             "publicity": {
+         *               "items": 312,
+         *               "byCategory": {
+         *                 "policy_document": 68,
+         *                 "fiscal": 52,
+         *                 "enforcement": 61,
+         *                 "decision": 24,
+         *                 "village_affairs": 95,
+         *                 "other": 12
+         *               },
+         *               "byChannel": {
+         *                 "government_platform": 198,
+         *                 "notice_board": 156,
+         *                 "grid_group": 142,
+         *                 "website": 0,
+         *                 "wechat": 0,
+         *                 "other": 0
+         *               }
+         *             },
+         *             "enforcement": {
+         *               "registered": 5,
+         *               "decided": 5,
+         *               "majorLegallyReviewed": 1,
+         *               "withRecordings": 5,
+         *               "published": 5,
+         *               "overdue": 0,
+         *               "reconsiderations": 1,
+         *               "litigations": 0,
+         *               "lost": 0
+         *             },
+         *             "supervision": {
+         *               "specialInspections": 2,
+         *               "caseFileReviews": 2,
+         *               "selfInspections": 0,
+         *               "riskScreenings": 0,
+         *               "findings": 6,
+         *               "rectified": 6
+         *             },
+         *             "legalEducation": {
+         *               "events": 13,
+         *               "byVenueType": {
+         *                 "village": 2,
+         *                 "school": 1,
+         *                 "enterprise": 1,
+         *                 "community": 0,
+         *                 "government": 8,
+         *                 "online": 1,
+         *                 "other": 0
+         *               },
+         *               "outreach": {
+         *                 "events": 4,
+         *                 "materialsDistributed": 2150,
+         *                 "attendance": 4350
+         *               },
+         *               "materialsDistributed": 2150,
+         *               "attendance": 4560,
+         *               "mediaItems": 12,
+         *               "cadreTrainings": 4,
+         *               "officerTrainings": 4,
+         *               "studySessions": 0
+         *             },
+         *             "disputes": {
+         *               "total": 29,
+         *               "resolved": 29,
+         *               "resolutionRate": 1,
+         *               "open": 0,
+         *               "overdue": 0,
+         *               "byCategory": {
+         *                 "land": 8,
+         *                 "neighborhood": 6,
+         *                 "marriage_family": 4,
+         *                 "labor": 3,
+         *                 "contract": 2,
+         *                 "property_management": 2,
+         *                 "damages": 2,
+         *                 "village_affairs": 2,
+         *                 "other": 0
+         *               },
+         *               "petitionBacklogResolved": 2
+         *             },
+         *             "gridUnits": {
+         *               "grids": 76,
+         *               "gridWorkers": 202,
+         *               "legalLiterates": 86,
+         *               "villagesAndCommunities": 11,
+         *               "withLegalAdviser": 11,
+         *               "legalAdviserCoverage": 1,
+         *               "facilities": {
+         *                 "rule_of_law_square": 1,
+         *                 "legal_service_window": 1,
+         *                 "mediation_room": 11,
+         *                 "legal_library": 0,
+         *                 "other": 0
+         *               },
+         *               "facilitiesEstablished": {
+         *                 "rule_of_law_square": 1,
+         *                 "legal_service_window": 0,
+         *                 "mediation_room": 0,
+         *                 "legal_library": 0,
+         *                 "other": 0
+         *               }
+         *             }
+         *           },
+         *           "report": {
+         *             "id": "6a2d9b7f-4c8e-4d3f-9e0b-7e5d6c8b9a0f",
+         *             "status": "submitted",
+         *             "submittedAt": "2026-02-20T02:00:00.000Z",
+         *             "late": false
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        StatisticsBreakdown: {
+            year: number;
+            /** @description The unit whose children are listed. */
+            gridUnit: components["schemas"]["StatisticsGridUnit"];
+            /** @description The unit’s own figures: its whole subtree (the 合计 row). */
+            total: components["schemas"]["Statistics"];
+            /** @description One per live direct child inside the key’s jurisdiction, ordered by code. */
+            items: components["schemas"]["StatisticsBreakdownItem"][];
+        };
+        /**
+         * @description Every row created, each with its audit event, in one transaction.
+         * @example {
+         *       "rows": 2,
+         *       "created": 2,
+         *       "ids": [
+         *         "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *         "8c4e2b1a-7d3f-4a6e-9b2c-5e1f0a3d7c94"
+         *       ]
+         *     }
+         */
+        ImportResult: {
+            /** @description Data rows read (blank rows skipped). */
+            rows: number;
+            /** @description Records created, one per row. */
+            created: number;
+            /** @description Their ids, in row order. */
+            ids: string[];
+        };
+        /**
+         * @description A dry run: what an import of the file would do; nothing is written.
+         * @example {
+         *       "rows": 3,
+         *       "valid": 2,
+         *       "errors": [
+         *         {
+         *           "row": 4,
+         *           "column": "化解时间",
+         *           "field": "resolution.resolvedAt",
+         *           "message": "2025-02-30 不是有效日期"
+         *         }
+         *       ]
+         *     }
+         */
+        ImportReport: {
+            /** @description Data rows read (blank rows skipped). */
+            rows: number;
+            /** @description Rows that would be created. */
+            valid: number;
+            /** @description Every bad cell or row, by row. */
+            errors: components["schemas"]["ImportRowError"][];
+        };
         /**
          * @description 审计事件 one create, change or delete of a record, with the record before and after it.
          * @example {
@@ -4419,10 +5645,10 @@ export interface components {
              */
             action: "created" | "updated" | "deleted";
             /**
-             * @description The collection of the record: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查
+             * @description The collection of the record: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查 · `annual-reports` 年度报告
              * @enum {string}
              */
-            resourceType: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections";
+            resourceType: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections" | "annual-reports";
             /**
              * Format: uuid
              * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
@@ -5128,6 +6354,111 @@ export interface operations {
             };
         };
     };
+    exportGridUnits: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `code`. */
+                sort?: "code" | "-code" | "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these levels (repeatable): `county` 旗县 · `town` 乡镇 · `village` 村 · `community` 社区 · `grid` 网格 */
+                level?: ("county" | "town" | "village" | "community" | "grid")[];
+                /** @description Only the direct children of this unit. */
+                parentId?: string;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`网格单元台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''网格单元台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDecisions: {
         parameters: {
             query?: {
@@ -5674,6 +7005,117 @@ export interface operations {
             };
             /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportDecisions: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-proposedAt`. */
+                sort?: "proposedAt" | "-proposedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these statuses (repeatable): `draft` 草案 · `under_review` 审议中 · `adopted` 已通过 · `rejected` 未通过 · `withdrawn` 已撤回 */
+                status?: ("draft" | "under_review" | "adopted" | "rejected" | "withdrawn")[];
+                /** @description Only these categories (repeatable): `major_matter` 重大事项 · `cadre_appointment` 干部任免 · `major_project` 重大项目 · `large_fund` 大额资金 · `normative_document` 规范性文件 · `other` 其他 */
+                category?: ("major_matter" | "cadre_appointment" | "major_project" | "large_fund" | "normative_document" | "other")[];
+                /** @description Only decisions whose legality review reached one of these conclusions (repeatable): `lawful` 合法 · `lawful_with_revisions` 修改后合法 · `unlawful` 不合法. A decision not yet reviewed matches none. */
+                legalityConclusion?: ("lawful" | "lawful_with_revisions" | "unlawful")[];
+                /** @description Only decisions proposed at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                proposedFrom?: string;
+                /** @description Only decisions proposed at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                proposedTo?: string;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`重大行政决策台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''重大行政决策台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6298,6 +7740,119 @@ export interface operations {
             };
         };
     };
+    exportEnforcementCases: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-registeredAt`. */
+                sort?: "registeredAt" | "-registeredAt" | "caseNumber" | "-caseNumber" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only cases in these statuses (repeatable): `registered` 立案 · `investigating` 调查 · `legal_review` 法制审核 · `decided` 决定 · `closed` 结案 · `dismissed` 撤销 */
+                status?: ("registered" | "investigating" | "legal_review" | "decided" | "closed" | "dismissed")[];
+                /** @description Only cases of these domains (repeatable): `urban_management` 城市管理 · `land_resources` 自然资源 · `environment` 生态环境 · `safety_production` 安全生产 · `market_regulation` 市场监管 · `agriculture` 农业农村 · `transport` 交通运输 · `other` 其他 */
+                domain?: ("urban_management" | "land_resources" | "environment" | "safety_production" | "market_regulation" | "agriculture" | "transport" | "other")[];
+                /** @description Only major (true) or ordinary (false) cases. */
+                isMajor?: boolean;
+                /** @description Only overdue (true) or not overdue (false) cases. */
+                overdue?: boolean;
+                /** @description Only cases registered at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                registeredFrom?: string;
+                /** @description Only cases registered at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                registeredTo?: string;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`行政执法案件台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''行政执法案件台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listLegalEducationEvents: {
         parameters: {
             query?: {
@@ -6844,6 +8399,318 @@ export interface operations {
             };
             /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportLegalEducationEvents: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-startsAt`. */
+                sort?: "startsAt" | "-startsAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+                /** @description Only these venue types (repeatable): `village` 进村 · `school` 进校园 · `enterprise` 进企业 · `community` 进社区 · `government` 进机关 · `online` 线上 · `other` 其他 */
+                venueType?: ("village" | "school" | "enterprise" | "community" | "government" | "online" | "other")[];
+                /** @description Only these audiences (repeatable): `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `enforcement_officers` 执法人员 · `legal_literates` 法律明白人 · `general_public` 社会公众 · `other` 其他 */
+                audience?: ("villagers" | "students" | "enterprise_staff" | "cadres" | "enforcement_officers" | "legal_literates" | "general_public" | "other")[];
+                /** @description Only events starting at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                startsFrom?: string;
+                /** @description Only events starting at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                startsTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`普法活动台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''普法活动台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLegalEducationEventImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importLegalEducationEvents: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing (200). */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description A retry with the same key and file replays the first answer. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The dry run’s report: nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Every row created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7470,6 +9337,324 @@ export interface operations {
             };
         };
     };
+    exportDisputes: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-reportedAt`. */
+                sort?: "reportedAt" | "-reportedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these statuses (repeatable): `reported` 已登记 · `mediating` 调解中 · `resolved` 已化解 · `escalated` 已上报 · `unresolved` 未化解 */
+                status?: ("reported" | "mediating" | "resolved" | "escalated" | "unresolved")[];
+                /** @description Only these categories (repeatable): `land` 土地 · `neighborhood` 邻里 · `marriage_family` 婚姻家庭 · `labor` 劳资 · `contract` 合同 · `property_management` 物业 · `damages` 损害赔偿 · `village_affairs` 村务 · `other` 其他 */
+                category?: ("land" | "neighborhood" | "marriage_family" | "labor" | "contract" | "property_management" | "damages" | "village_affairs" | "other")[];
+                /** @description Only these sources (repeatable): `grid_inspection` 网格排查 · `petition` 信访 · `hotline` 热线 · `walk_in` 来访 · `referral` 转办 · `other` 其他 */
+                source?: ("grid_inspection" | "petition" | "hotline" | "walk_in" | "referral" | "other")[];
+                /** @description Only backlog petition cases (true) or only the others (false). */
+                isPetitionBacklog?: boolean;
+                /** @description Only disputes reported at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                reportedFrom?: string;
+                /** @description Only disputes reported at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                reportedTo?: string;
+                /** @description Only overdue (true) or not overdue (false) disputes: still open 30 days after reportedAt. */
+                overdue?: boolean;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`矛盾纠纷台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''矛盾纠纷台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDisputeImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importDisputes: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing (200). */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description A retry with the same key and file replays the first answer. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The dry run’s report: nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Every row created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listRuleOfLawMeetings: {
         parameters: {
             query?: {
@@ -8050,6 +10235,113 @@ export interface operations {
             };
         };
     };
+    exportRuleOfLawMeetings: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-heldAt`. */
+                sort?: "heldAt" | "-heldAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these kinds (repeatable): `special_meeting` 法治专题会议 · `central_group_study` 党委理论学习中心组学法 · `executive_study` 政府常务会议学法 · `other` 其他 */
+                kind?: ("special_meeting" | "central_group_study" | "executive_study" | "other")[];
+                /** @description Only meetings held at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                heldFrom?: string;
+                /** @description Only meetings held at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                heldTo?: string;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`法治会议台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''法治会议台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listWorkPlans: {
         parameters: {
             query?: {
@@ -8590,6 +10882,111 @@ export interface operations {
             };
             /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportWorkPlans: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-year`. */
+                sort?: "year" | "-year" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only plans for this year. */
+                year?: number;
+                /** @description Only these statuses (repeatable): `draft` 草案 · `adopted` 已印发 · `repealed` 已废止 */
+                status?: ("draft" | "adopted" | "repealed")[];
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`年度工作方案台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''年度工作方案台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9212,6 +11609,320 @@ export interface operations {
             };
         };
     };
+    exportLegalServices: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-servedAt`. */
+                sort?: "servedAt" | "-servedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these providers (repeatable): `government_legal_adviser` 政府法律顾问 · `village_legal_adviser` 村（社区）法律顾问 · `service_window` 法治服务窗口 · `judicial_office` 司法所 · `other` 其他 */
+                provider?: ("government_legal_adviser" | "village_legal_adviser" | "service_window" | "judicial_office" | "other")[];
+                /** @description Only these recipients (repeatable): `government` 政府及其部门 · `public` 群众 */
+                recipient?: ("government" | "public")[];
+                /** @description Only these kinds (repeatable): `contract_review` 合同审查 · `major_matter_consultation` 重大事项法律咨询 · `petition_case` 信访案件化解 · `legal_consultation` 法律咨询 · `mediation_guidance` 调解指引 · `legal_aid_referral` 法律援助转介 · `other` 其他 */
+                kind?: ("contract_review" | "major_matter_consultation" | "petition_case" | "legal_consultation" | "mediation_guidance" | "legal_aid_referral" | "other")[];
+                /** @description Only services given at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                servedFrom?: string;
+                /** @description Only services given at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                servedTo?: string;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`法律服务台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''法律服务台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLegalServiceImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importLegalServices: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing (200). */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description A retry with the same key and file replays the first answer. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The dry run’s report: nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Every row created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPublicityItems: {
         parameters: {
             query?: {
@@ -9756,6 +12467,318 @@ export interface operations {
             };
             /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPublicityItems: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-publishedAt`. */
+                sort?: "publishedAt" | "-publishedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these categories (repeatable): `policy_document` 政策文件 · `fiscal` 财政信息 · `enforcement` 执法事项 · `decision` 重大决策 · `village_affairs` 村务 · `other` 其他 */
+                category?: ("policy_document" | "fiscal" | "enforcement" | "decision" | "village_affairs" | "other")[];
+                /** @description Only items published on one of these channels (repeatable): `government_platform` 政务平台 · `notice_board` 公开栏 · `grid_group` 网格群 · `website` 门户网站 · `wechat` 微信公众号 · `other` 其他 */
+                channel?: ("government_platform" | "notice_board" | "grid_group" | "website" | "wechat" | "other")[];
+                /** @description Only items published at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                publishedFrom?: string;
+                /** @description Only items published at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                publishedTo?: string;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`政务公开台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''政务公开台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicityItemImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importPublicityItems: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, writing nothing (200). */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description A retry with the same key and file replays the first answer. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The dry run’s report: nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Every row created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10378,6 +13401,800 @@ export interface operations {
             };
         };
     };
+    exportInspections: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-startedAt`. */
+                sort?: "startedAt" | "-startedAt" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only these kinds (repeatable): `special_inspection` 执法专项检查 · `case_file_review` 案卷评查 · `self_inspection` 执法自查 · `risk_screening` 风险排查 */
+                kind?: ("special_inspection" | "case_file_review" | "self_inspection" | "risk_screening")[];
+                /** @description Only these domains (repeatable): `urban_management` 城市管理 · `land_resources` 自然资源 · `environment` 生态环境 · `safety_production` 安全生产 · `market_regulation` 市场监管 · `agriculture` 农业农村 · `transport` 交通运输 · `other` 其他 */
+                domain?: ("urban_management" | "land_resources" | "environment" | "safety_production" | "market_regulation" | "agriculture" | "transport" | "other")[];
+                /** @description Only these statuses (repeatable): `planned` 计划 · `in_progress` 实施中 · `rectifying` 整改中 · `closed` 已完结 */
+                status?: ("planned" | "in_progress" | "rectifying" | "closed")[];
+                /** @description Only inspections started at or after this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                startedFrom?: string;
+                /** @description Only inspections started at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
+                startedTo?: string;
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`执法监督检查台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''执法监督检查台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnnualReports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description Opaque cursor: the `nextCursor` of the previous page, used with the same `sort`. */
+                cursor?: string;
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-year`. */
+                sort?: "year" | "-year" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only reports of this year. */
+                year?: number;
+                /** @description Only these statuses (repeatable): `draft` 草稿 · `submitted` 已报送 · `published` 已公开 */
+                status?: ("draft" | "submitted" | "published")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the cursor of the next. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportList"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key: a repeat with the same key and body replays the first answer (kept 24 h, per API key). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Created (or, with `Idempotency-Replayed: true`, the first answer replayed). */
+            201: {
+                headers: {
+                    /** @description Path of the new record. */
+                    Location?: string;
+                    /** @description Version of the record: `"1"`. */
+                    ETag?: string;
+                    /** @description Present when this is a replay of the first answer. */
+                    "Idempotency-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 幂等键已用于不同请求 Idempotency key reused. The Idempotency-Key was already used with a different body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnnualReportRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag the caller holds; when current, the answer is 304 with no body. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    /** @description Version of the record. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description Not modified: the caller’s copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version the change is based on; a stale one answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["AnnualReportUpdate"];
+                "application/json": components["schemas"]["AnnualReportUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed record. */
+            200: {
+                headers: {
+                    /** @description The new version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 唯一值冲突 Unique value already taken. A unique value is taken (`conflict`), or a business rule or status transition is not met (`rule-violation`, see `violations`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 版本已变化 Precondition failed. If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求体过大 Payload too large. The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 不支持的内容类型 Unsupported media type. The Content-Type is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAnnualReports: {
+        parameters: {
+            query?: {
+                /** @description Sort field; a leading `-` sorts descending. Ties are broken by id. Default `-year`. */
+                sort?: "year" | "-year" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description Only records of this grid unit and every unit below it. */
+                gridUnitId?: string;
+                /** @description Case-insensitive substring search over the text fields (Chinese included). */
+                q?: string;
+                /** @description Only records changed after this instant. */
+                updatedSince?: string;
+                /** @description Only reports of this year. */
+                year?: number;
+                /** @description Only these statuses (repeatable): `draft` 草稿 · `submitted` 已报送 · `published` 已公开 */
+                status?: ("draft" | "submitted" | "published")[];
+                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger as an attachment (`年度报告台账-20251231.xlsx`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''年度报告台账-20251231.xlsx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getStatistics: {
         parameters: {
             query: {
@@ -10631,6 +14448,306 @@ export interface operations {
             };
         };
     };
+    getStatisticsBreakdown: {
+        parameters: {
+            query: {
+                /**
+                 * @description Required. The calendar year, reckoned in China Standard Time (UTC+8).
+                 * @example 2025
+                 */
+                year: number;
+                /**
+                 * @description The unit whose subtree is counted. Defaults to the unit the API key is bound to; required (400) for a key not bound to a unit. A unit that does not exist or lies outside the key’s jurisdiction answers 404.
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                gridUnitId?: string;
+                /** @description Instead of `Accept`: `json` JSON 数据 · `xlsx` 汇总表 (.xlsx). */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The breakdown. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsBreakdown"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnnualReportDocument: {
+        parameters: {
+            query?: {
+                /** @description Instead of `Accept`: `markdown` Markdown 文本 · `docx` Word 文档 (.docx). */
+                format?: "markdown" | "docx";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Record id (UUID)
+                 * @example 3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, as an attachment with a UTF-8 file name. */
+            200: {
+                headers: {
+                    /** @description attachment; filename*=UTF-8''团结镇2025年度法治政府建设情况报告.docx */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example # 团结镇2025年度法治政府建设情况报告
+                     *
+                     *     旗委全面依法治旗委员会办公室：
+                     *
+                     *     2025年，团结镇坚持以习近平法治思想为指导，认真贯彻落实上级关于法治政府建设的决策部署，扎实推进依法行政，法治政府建设各项工作取得新成效。现将2025年度法治政府建设情况报告如下：
+                     *
+                     *     ## 一、强化政治引领
+                     *
+                     *     全镇坚持把法治政府建设摆在全局工作的突出位置，党政主要负责人主持召开法治专题会议、党委中心组法治学习各2次，研究解决法治建设重点难点问题8件。制定印发2025年度法治政府建设工作方案，细化任务清单、责任分工和完成时限，明确工作任务12项，已全部完成，无逾期未完成任务。组织干部法治培训4次，推动领导干部带头尊法学法守法用法。
+                     *
+                     *     ## 二、规范行政决策
+                     *
+                     *     ### （一）重大行政决策合法性审查
+                     *
+                     *     严格落实重大行政决策公众参与、专家论证、风险评估、合法性审查、集体讨论决定等法定程序，全年提出重大行政决策4项，开展合法性审查4次，审查结论为合法3项、修改后合法1项；经集体讨论决定通过4项，依法向社会公开4项。
+                     *
+                     *     ### （二）法律顾问
+                     *
+                     *     充分发挥法律顾问作用，法律顾问全年为党委、政府提供法律服务8次，出具法律意见书2份，审查各类合同3件，提供重大事项法律咨询4次，为依法决策提供法律支撑。
+                     *
+                     *     ### （三）政务公开
+                     *
+                     *     坚持以公开为常态、不公开为例外，全年主动公开政务信息312条，其中政策文件68条、财政信息52条、执法信息61条、重大决策24条、村务信息95条、其他信息12条；分渠道看，政务平台198条、公开栏156条、网格群142条（同一信息可经多个渠道公开）。
+                     *
+                     *     ## 三、严格规范执法
+                     *
+                     *     ### （一）加强执法队伍建设
+                     *
+                     *     组织行政执法人员业务培训4次，持续提升执法人员依法行政能力和水平。
+                     *
+                     *     ### （二）落实行政执法“三项制度”
+                     *
+                     *     全年立案行政执法案件5件，作出行政处理决定5件。全面落实行政执法“三项制度”，公示执法决定5件，执法全过程记录案件5件，重大执法决定法制审核1件；无立案超过90日未作出决定的案件。全年发生行政复议1件，无行政复议、行政诉讼败诉案件。
+                     *
+                     *     ### （三）强化执法监督
+                     *
+                     *     开展执法专项检查、案卷评查各2次，发现问题6个，已全部整改到位。
+                     *
+                     *     ## 四、深化普法宣传
+                     *
+                     *     深入开展“法治进乡村、进学校、进企业”活动4场，发放宣传资料2150份，受教育群众4350人次；全年共开展各类普法活动13场，发放宣传资料2150份，受教育群众4560人次，其中进机关8场、线上1场。
+                     *
+                     *     创新普法形式，制作普法短视频、图文12条；新建法治文化广场1个，辖区现有法治文化广场1个、法治服务窗口1个、调解室11个；培育法律“明白人”86名，推动法治宣传教育入脑入心。
+                     *
+                     *     ## 五、坚持法治为民
+                     *
+                     *     ### （一）网格化服务管理
+                     *
+                     *     全镇划分网格76个，配备网格员202名，将法治宣传、矛盾排查、法律服务融入网格化服务管理。
+                     *
+                     *     ### （二）矛盾纠纷化解
+                     *
+                     *     坚持和发展新时代“枫桥经验”，全年排查矛盾纠纷29件，全部化解，化解率100%。从类型看，土地纠纷8件、邻里纠纷6件、婚姻家庭纠纷4件、劳资纠纷3件、合同纠纷2件、物业纠纷2件、损害赔偿纠纷2件、村务纠纷2件；化解信访积案2起。
+                     *
+                     *     ### （三）公共法律服务
+                     *
+                     *     全年提供法律咨询132次、调解指引24次、信访案件法律服务1次，服务群众156人次；11个村（社区）均配备法律顾问，覆盖率100%，实现村（社区）法律顾问全覆盖。
+                     *
+                     *     ## 六、存在问题及下一步工作方向
+                     *
+                     *     ### （一）存在问题
+                     *
+                     *     1.法治宣传教育的针对性和实效性有待进一步增强。
+                     *
+                     *     2.基层执法人员专业能力与新形势新任务的要求还有差距。
+                     *
+                     *     3.矛盾纠纷源头预防机制有待完善。
+                     *
+                     *     ### （二）下一步工作
+                     *
+                     *     1.持续深化普法宣传。
+                     *
+                     *     2.加强执法队伍建设。
+                     *
+                     *     3.健全矛盾纠纷多元化解机制。
+                     *
+                     *     4.严格落实重大行政决策程序。
+                     *
+                     *     团结镇人民政府\
+                     *     2026年2月20日
+                     */
+                    "text/markdown": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description 请求参数不合法 Request is not valid. The request is not valid: `errors` points at every bad value (body, query, path or header). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未认证 Missing or invalid API key. No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    /** @description The Bearer challenge: `Bearer realm="fazhi-api"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权操作 Not allowed for this API key. The key lacks the scope, or the write lands outside its jurisdiction. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 记录不存在 Not found. No such record: never existed, deleted, or outside the key’s jurisdiction. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无法提供所请求的格式 Not acceptable. The `Accept` header (or `format`) names no media type this route answers. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 请求过于频繁 Too many requests. Too many requests for this API key; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 内部错误 Internal error. Unexpected failure; the body carries no internals, the request id finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务暂不可用 Service unavailable. The database is unreachable or too slow; answered at once, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -10641,8 +14758,8 @@ export interface operations {
                 after?: string;
                 /** @description Events per call, 1..1000. */
                 limit?: number;
-                /** @description Only events of this collection: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查 */
-                resourceType?: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections";
+                /** @description Only events of this collection: `grid-units` 网格单元 · `decisions` 重大行政决策 · `enforcement-cases` 行政执法案件 · `legal-education-events` 普法活动 · `disputes` 矛盾纠纷 · `rule-of-law-meetings` 法治会议 · `work-plans` 年度工作方案 · `legal-services` 法律服务 · `publicity-items` 政务公开 · `inspections` 执法监督检查 · `annual-reports` 年度报告 */
+                resourceType?: "grid-units" | "decisions" | "enforcement-cases" | "legal-education-events" | "disputes" | "rule-of-law-meetings" | "work-plans" | "legal-services" | "publicity-items" | "inspections" | "annual-reports";
                 /** @description Only events of this record. */
                 resourceId?: string;
             };

@@ -12,6 +12,7 @@ import {
   renderAnnualReportMarkdown,
   type AnnualReportInput,
 } from '../reports/annual-report-document/index.js'
+import { annualReportDocumentExample } from '../reports/annual-report-document-example.js'
 import type { Statistics } from '../reports/statistics-schema.js'
 import type { RecordService } from '../records/record-service.js'
 import type { annualReportsResource } from '../modules/annual-reports/annual-reports.js'
@@ -24,7 +25,7 @@ const offers = [
 ] as const
 
 const DocumentQuery = Type.Object(
-  { format: Type.Optional(Type.Unsafe<'markdown' | 'docx'>({ type: 'string', enum: ['markdown', 'docx'], description: 'Instead of `Accept`: `markdown` or `docx`.' })) },
+  { format: Type.Optional(Type.Unsafe<'markdown' | 'docx'>({ type: 'string', enum: ['markdown', 'docx'], description: 'Instead of `Accept`: `markdown` Markdown 文本 · `docx` Word 文档 (.docx).' })) },
   { additionalProperties: false },
 )
 
@@ -41,7 +42,8 @@ function documentInput(report: Report, now = Date.now()): AnnualReportInput {
     issuer: report.issuer,
     narrative: report.narrative,
     status: report.status,
-    date: report.submittedAt ? chinaDate(new Date(report.submittedAt)) : chinaToday(now),
+    // A draft is dated today even when it carries a submittedAt another system sent: it is not filed.
+    date: report.status !== 'draft' && report.submittedAt ? chinaDate(new Date(report.submittedAt)) : chinaToday(now),
     figures,
   }
 }
@@ -68,7 +70,7 @@ export async function annualReportDocumentRoutes(fastify: FastifyInstance, servi
           description: 'The document, as an attachment with a UTF-8 file name.',
           headers: { 'Content-Disposition': { type: 'string', description: 'attachment; filename*=UTF-8\'\'团结镇2025年度法治政府建设情况报告.docx' } },
           content: {
-            'text/markdown': { schema: Type.String({ description: 'Markdown (UTF-8)' }) },
+            'text/markdown': { schema: Type.String({ description: 'Markdown (UTF-8)' }), example: annualReportDocumentExample },
             [DOCUMENT_MEDIA_TYPES.docx]: { schema: Type.String({ format: 'binary', description: 'A Word (.docx) file' }) },
           },
         },

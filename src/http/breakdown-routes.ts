@@ -22,7 +22,7 @@ const offers = [
 const BreakdownQuery = Type.Object(
   {
     ...StatisticsQuery.properties,
-    format: Type.Optional(Type.Unsafe<'json' | 'xlsx'>({ type: 'string', enum: ['json', 'xlsx'], description: 'Instead of `Accept`: `json` or `xlsx` (the 汇总表).' })),
+    format: Type.Optional(Type.Unsafe<'json' | 'xlsx'>({ type: 'string', enum: ['json', 'xlsx'], description: 'Instead of `Accept`: `json` JSON 数据 · `xlsx` 汇总表 (.xlsx).' })),
   },
   { additionalProperties: false },
 )

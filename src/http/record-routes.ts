@@ -56,7 +56,7 @@ function listRoute<D extends AnyResource>({ app, def, service, base, tags, read,
   app.get(base, {
     config: { scope: read },
     schema: {
-      operationId: `list${def.names.many}`,
+      operationId: def.operationIds?.list ?? `list${def.names.many}`,
       tags,
       ...docs.list,
       querystring: def.schemas.query as D['schemas']['query'],
@@ -73,7 +73,7 @@ function createRoute<D extends AnyResource>({ app, def, service, base, tags, wri
   app.post(base, {
     config: { scope: write },
     schema: {
-      operationId: `create${def.names.one}`,
+      operationId: def.operationIds?.create ?? `create${def.names.one}`,
       tags,
       ...docs.create,
       headers: IdempotencyHeaders,
@@ -102,7 +102,7 @@ function getRoute<D extends AnyResource>({ app, def, service, base, tags, read, 
   app.get(`${base}/:id`, {
     config: { scope: read },
     schema: {
-      operationId: `get${def.names.one}`,
+      operationId: def.operationIds?.get ?? `get${def.names.one}`,
       tags,
       ...docs.get,
       params: IdParams,
@@ -116,7 +116,10 @@ function getRoute<D extends AnyResource>({ app, def, service, base, tags, read, 
     handler: async (request, reply) => {
       const found = await service.get(request.actor, request.params.id)
       reply.header('etag', etagOf(found.version))
-      if (noneMatchHits(request.headers['if-none-match'], found.version)) return (reply as FastifyReply).code(304).send()
+      // A live snapshot (a draft's figures) changes with other records while the version stays: the
+      // version cannot vouch that the caller's copy is current (RFC 9110 §13.1.2), so no 304.
+      const live = def.snapshot !== undefined && !def.snapshot.frozenWhen(found)
+      if (!live && noneMatchHits(request.headers['if-none-match'], found.version)) return (reply as FastifyReply).code(304).send()
       return present(request, found)
     },
   })
@@ -127,7 +130,7 @@ function updateRoute<D extends AnyResource>({ app, def, service, base, tags, wri
   app.patch(`${base}/:id`, {
     config: { scope: write },
     schema: {
-      operationId: `update${def.names.one}`,
+      operationId: def.operationIds?.update ?? `update${def.names.one}`,
       tags,
       ...docs.update,
       params: IdParams,
@@ -150,7 +153,7 @@ function deleteRoute<D extends AnyResource>({ app, def, service, base, tags, wri
   app.delete(`${base}/:id`, {
     config: { scope: write },
     schema: {
-      operationId: `delete${def.names.one}`,
+      operationId: def.operationIds?.delete ?? `delete${def.names.one}`,
       tags,
       ...docs.delete,
       params: IdParams,

@@ -94,6 +94,8 @@ export interface ResourceDefinition<
   noun: string
   /** `Dispute` / `Disputes`: operationIds (`listDisputes`, `getDispute`, …) and component names. */
   names: { one: string; many: string }
+  /** An operationId in place of the one made from `names`, when another operation already holds that name. */
+  operationIds?: Partial<Record<'list' | 'create' | 'get' | 'update' | 'delete', string>>
   /** Chinese name for summaries: 矛盾纠纷. */
   label: string
   tag: { name: string; description: string }

@@ -1,8 +1,10 @@
 import { Type } from 'typebox'
 import { DateTime, StringEnum, Uuid } from '../core/schemas.js'
+import { breakdownExample } from './breakdown-example.js'
 import { levelLabels, levels } from './vocabulary.js'
 
-const StatisticsRef = (description: string) => ({ ...Type.Ref('Statistics'), description })
+// allOf keeps the description in the document (siblings of a bare $ref are dropped).
+const StatisticsRef = (description: string, id = 'Statistics') => Type.Unsafe({ allOf: [Type.Ref(id)], description })
 
 export const BreakdownItem = Type.Object(
   {
@@ -33,7 +35,7 @@ export const BreakdownItem = Type.Object(
 export const StatisticsBreakdown = Type.Object(
   {
     year: Type.Integer({ minimum: 1990, maximum: 2100 }),
-    gridUnit: { ...Type.Ref('StatisticsGridUnit'), description: 'The unit whose children are listed.' },
+    gridUnit: StatisticsRef('The unit whose children are listed.', 'StatisticsGridUnit'),
     total: StatisticsRef('The unit’s own figures: its whole subtree (the 合计 row).'),
     items: Type.Array(Type.Ref('StatisticsBreakdownItem'), { description: 'One per live direct child inside the key’s jurisdiction, ordered by code.' }),
   },
@@ -41,6 +43,7 @@ export const StatisticsBreakdown = Type.Object(
     $id: 'StatisticsBreakdown',
     additionalProperties: false,
     description: 'The county’s view of its towns, side by side: each child’s figures and report, and the total.',
+    examples: [breakdownExample],
   },
 )
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client.js'
 import { liveChildren, reportsOfYear } from '../db/annual-reports.js'
-import { dueAt } from '../modules/annual-reports/annual-reports.js'
+import { isLate } from '../modules/annual-reports/annual-reports.js'
 import { computeStatistics, type Statistics, type StatisticsUnit } from './statistics.js'
 
 export interface BreakdownItem {
@@ -23,7 +23,6 @@ export interface Breakdown {
 export async function computeBreakdown(ex: Executor, unit: StatisticsUnit, year: number, jurisdiction: string | null, now = Date.now()): Promise<Breakdown> {
   const children = await liveChildren(ex, unit.id, jurisdiction)
   const reports = new Map((await reportsOfYear(ex, children.map((c) => c.id), year)).map((r) => [r.gridUnitId, r]))
-  const due = Date.parse(dueAt(year))
   const [total, ...statistics] = await Promise.all([unit, ...children].map((u) => computeStatistics(ex, { id: u.id, name: u.name, level: u.level as StatisticsUnit['level'] }, year, now)))
   return {
     year,
@@ -36,7 +35,7 @@ export async function computeBreakdown(ex: Executor, unit: StatisticsUnit, year:
         gridUnit: { id: child.id, code: child.code, name: child.name, level: child.level as StatisticsUnit['level'] },
         statistics: statistics[i]!,
         report: report
-          ? { id: report.id, status: report.status, ...(submitted ? { submittedAt: submitted } : {}), late: submitted ? Date.parse(submitted) >= due : now >= due }
+          ? { id: report.id, status: report.status, ...(submitted ? { submittedAt: submitted } : {}), late: isLate({ year, status: report.status, submittedAt: submitted }, now) }
           : null,
       }
     }),

@@ -23,6 +23,16 @@ const openWhenFiled = (next: Report) => new Set(['status', 'publishedAt', ...(ne
 /** 1 March of the next year, 00:00 UTC+8 (《法治政府建设与责任落实督察工作规定》第二十五条: reported before 1 March). */
 export const dueAt = (year: number) => new Date(`${year + 1}-03-01T00:00:00+08:00`).toISOString()
 
+/**
+ * `late`: a filed report by its submission date (on or after `dueAt`), a draft by the clock (still a
+ * draft past it). A draft may carry a submittedAt another system sent; it is not filed, so it does not count.
+ */
+export function isLate(report: { year: number; status?: string; submittedAt?: string | null }, now: number): boolean {
+  const due = Date.parse(dueAt(report.year))
+  if (isFiled(report.status) && report.submittedAt) return Date.parse(report.submittedAt) >= due
+  return now >= due
+}
+
 /** The submission's date is the service's when none is given; a report returned for revision has none. */
 export function settleReport(next: Report, current: StoredOf<typeof AnnualReport> | null, now: number): Report {
   if (isFiled(next.status) && next.submittedAt === undefined) return { ...next, submittedAt: new Date(now).toISOString() }
@@ -62,6 +72,9 @@ export const annualReportsResource = defineResource({
   collection: 'annual-reports',
   noun: 'annual report',
   names: { one: 'AnnualReport', many: 'AnnualReports' },
+  // `getAnnualReport` is the published name of the quick view (GET /v1/reports/annual): an
+  // operationId is unique in a document, and renaming a published one breaks its callers.
+  operationIds: { get: 'getAnnualReportRecord' },
   label: '年度报告',
   tag: { name: 'Annual reports', description: '法治政府建设年度报告: drafted, frozen at submission, printed as the document the office files.' },
   schemas: {
@@ -76,11 +89,7 @@ export const annualReportsResource = defineResource({
   lifecycle: { transitions },
   settle: settleReport,
   rules: reportRules,
-  derive: (doc, now) => {
-    const due = dueAt(doc.year)
-    const late = doc.submittedAt !== undefined ? Date.parse(doc.submittedAt) >= Date.parse(due) : now >= Date.parse(due)
-    return { dueAt: due, late }
-  },
+  derive: (doc, now) => ({ dueAt: dueAt(doc.year), late: isLate(doc, now) }),
   snapshot: { field: 'figures', source: 'annual-figures', frozenWhen: (doc) => isFiled(doc.status) },
   unique: { annual_reports_unit_year_live_key: 'gridUnitId and year' },
   sorts: { year: sortBy(annualReports.year, { perUnitIndex: true }), ...timeSorts(annualReports) },

@@ -132,7 +132,12 @@ export const AnnualReport = RecordOf(
     status: fields.status,
     submittedAt: Type.Optional(fields.submittedAt),
     publishedAt: Type.Optional(fields.publishedAt),
-    figures: { ...Type.Ref('Statistics'), readOnly: true, description: 'Read-only: the unit’s figures of the year (as `getStatistics`): live while a draft, frozen at the moment of submission.' },
+    // allOf keeps readOnly and the description in the document (siblings of a bare $ref are dropped).
+    figures: Type.Unsafe({
+      allOf: [Type.Ref('Statistics')],
+      readOnly: true,
+      description: 'Read-only: the unit’s figures of the year (as `getStatistics`): live while a draft, frozen at the moment of submission. A draft is never answered 304: its figures change while its version stays.',
+    }),
     dueAt: DateTime({ readOnly: true, description: 'Read-only: 1 March of the next year, 00:00 UTC+8 — the report is due before it.' }),
     late: Type.Boolean({ readOnly: true, description: 'Read-only: submitted after `dueAt`, or still a draft past it.' }),
   },

@@ -29,7 +29,9 @@ function legalAdviser({ legalServices: s }: AnnualReportFigures): string {
   if (s.governmentServices === 0 && s.legalOpinions === 0) {
     return '全年无法律顾问为党委、政府提供法律服务的记录。'
   }
-  const clauses = [`充分发挥法律顾问作用，法律顾问全年为党委、政府提供法律服务${s.governmentServices}次`]
+  // Opinions may have gone to the public only: then the services to the government are none, said in words.
+  const served = s.governmentServices > 0 ? `法律顾问全年为党委、政府提供法律服务${s.governmentServices}次` : '全年无法律顾问为党委、政府提供法律服务的记录'
+  const clauses = [`充分发挥法律顾问作用，${served}`]
   clauses.push(s.legalOpinions > 0 ? `出具法律意见书${s.legalOpinions}份` : '未出具法律意见书')
   if (s.byKind.contract_review > 0) clauses.push(`审查各类合同${s.byKind.contract_review}件`)
   if (s.byKind.major_matter_consultation > 0) clauses.push(`提供重大事项法律咨询${s.byKind.major_matter_consultation}次`)

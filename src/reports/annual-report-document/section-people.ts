@@ -16,10 +16,14 @@ function disputes({ disputes: d }: AnnualReportFigures): string {
   const backlog = d.petitionBacklogResolved > 0 ? `化解信访积案${d.petitionBacklogResolved}起` : '全年无化解的信访积案'
   if (d.total === 0 || d.resolutionRate === null) return `全年无排查登记的矛盾纠纷；${backlog}。`
   const rate = percent(d.resolutionRate)
+  const found = `坚持和发展新时代“枫桥经验”，全年排查矛盾纠纷${d.total}件`
   const clauses = [
     d.resolved >= d.total
-      ? `坚持和发展新时代“枫桥经验”，全年排查矛盾纠纷${d.total}件，全部化解，化解率${rate}`
-      : `坚持和发展新时代“枫桥经验”，全年排查矛盾纠纷${d.total}件，化解${d.resolved}件，化解率${rate}`,
+      ? `${found}，全部化解，化解率${rate}`
+      : d.resolved > 0
+        ? `${found}，化解${d.resolved}件，化解率${rate}`
+        : // None settled yet: no "化解0件，化解率0%".
+          `${found}，尚无化解的纠纷`,
   ]
   if (d.open > 0) {
     clauses.push(`尚在调处${d.open}件` + (d.overdue > 0 ? `（其中超过30日未化解${d.overdue}件）` : ''))
