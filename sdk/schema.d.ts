@@ -4630,9 +4630,157 @@ export interface components {
          *       },
          *       "status": "submitted",
          *       "submittedAt": "2026-02-20T02:00:00.000Z",
-         *       "figures": {},
          *       "dueAt": "2026-02-28T16:00:00.000Z",
-         *       "late": false
+         *       "late": false,
+         *       "figures": {
+         *         "year": 2025,
+         *         "gridUnit": {
+         *           "id": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *           "name": "团结镇",
+         *           "level": "town"
+         *         },
+         *         "meetings": {
+         *           "specialMeetings": 2,
+         *           "centralGroupStudies": 2,
+         *           "executiveStudies": 0,
+         *           "principalChaired": 4,
+         *           "issuesStudied": 8,
+         *           "issuesResolved": 8
+         *         },
+         *         "workPlans": {
+         *           "adopted": 1,
+         *           "tasks": 12,
+         *           "tasksDone": 12,
+         *           "tasksOverdue": 0
+         *         },
+         *         "decisions": {
+         *           "total": 4,
+         *           "legalityReviewed": 4,
+         *           "byConclusion": {
+         *             "lawful": 3,
+         *             "lawful_with_revisions": 1,
+         *             "unlawful": 0
+         *           },
+         *           "adopted": 4,
+         *           "published": 4
+         *         },
+         *         "legalServices": {
+         *           "governmentServices": 8,
+         *           "legalOpinions": 2,
+         *           "publicServed": 156,
+         *           "byKind": {
+         *             "contract_review": 3,
+         *             "major_matter_consultation": 4,
+         *             "petition_case": 1,
+         *             "legal_consultation": 132,
+         *             "mediation_guidance": 24,
+         *             "legal_aid_referral": 0,
+         *             "other": 0
+         *           }
+         *         },
+         *         "publicity": {
+         *           "items": 312,
+         *           "byCategory": {
+         *             "policy_document": 68,
+         *             "fiscal": 52,
+         *             "enforcement": 61,
+         *             "decision": 24,
+         *             "village_affairs": 95,
+         *             "other": 12
+         *           },
+         *           "byChannel": {
+         *             "government_platform": 198,
+         *             "notice_board": 156,
+         *             "grid_group": 142,
+         *             "website": 0,
+         *             "wechat": 0,
+         *             "other": 0
+         *           }
+         *         },
+         *         "enforcement": {
+         *           "registered": 5,
+         *           "decided": 5,
+         *           "majorLegallyReviewed": 1,
+         *           "withRecordings": 5,
+         *           "published": 5,
+         *           "overdue": 0,
+         *           "reconsiderations": 1,
+         *           "litigations": 0,
+         *           "lost": 0
+         *         },
+         *         "supervision": {
+         *           "specialInspections": 2,
+         *           "caseFileReviews": 2,
+         *           "selfInspections": 0,
+         *           "riskScreenings": 0,
+         *           "findings": 6,
+         *           "rectified": 6
+         *         },
+         *         "legalEducation": {
+         *           "events": 13,
+         *           "byVenueType": {
+         *             "village": 2,
+         *             "school": 1,
+         *             "enterprise": 1,
+         *             "community": 0,
+         *             "government": 8,
+         *             "online": 1,
+         *             "other": 0
+         *           },
+         *           "outreach": {
+         *             "events": 4,
+         *             "materialsDistributed": 2150,
+         *             "attendance": 4350
+         *           },
+         *           "materialsDistributed": 2150,
+         *           "attendance": 4560,
+         *           "mediaItems": 12,
+         *           "cadreTrainings": 4,
+         *           "officerTrainings": 4,
+         *           "studySessions": 0
+         *         },
+         *         "disputes": {
+         *           "total": 29,
+         *           "resolved": 29,
+         *           "resolutionRate": 1,
+         *           "open": 0,
+         *           "overdue": 0,
+         *           "byCategory": {
+         *             "land": 8,
+         *             "neighborhood": 6,
+         *             "marriage_family": 4,
+         *             "labor": 3,
+         *             "contract": 2,
+         *             "property_management": 2,
+         *             "damages": 2,
+         *             "village_affairs": 2,
+         *             "other": 0
+         *           },
+         *           "petitionBacklogResolved": 2
+         *         },
+         *         "gridUnits": {
+         *           "grids": 76,
+         *           "gridWorkers": 202,
+         *           "legalLiterates": 86,
+         *           "villagesAndCommunities": 11,
+         *           "withLegalAdviser": 11,
+         *           "legalAdviserCoverage": 1,
+         *           "facilities": {
+         *             "rule_of_law_square": 1,
+         *             "legal_service_window": 1,
+         *             "mediation_room": 11,
+         *             "legal_library": 0,
+         *             "other": 0
+         *           },
+         *           "facilitiesEstablished": {
+         *             "rule_of_law_square": 1,
+         *             "legal_service_window": 0,
+         *             "mediation_room": 0,
+         *             "legal_library": 0,
+         *             "other": 0
+         *           }
+         *         }
+         *       }
          *     }
          */
         AnnualReport: {
@@ -4733,9 +4881,157 @@ export interface components {
          *           },
          *           "status": "submitted",
          *           "submittedAt": "2026-02-20T02:00:00.000Z",
-         *           "figures": {},
          *           "dueAt": "2026-02-28T16:00:00.000Z",
-         *           "late": false
+         *           "late": false,
+         *           "figures": {
+         *             "year": 2025,
+         *             "gridUnit": {
+         *               "id": "3f2b8c1e-6a4d-4e0f-9b7a-2c5d8e1f4a60",
+         *               "name": "团结镇",
+         *               "level": "town"
+         *             },
+         *             "meetings": {
+         *               "specialMeetings": 2,
+         *               "centralGroupStudies": 2,
+         *               "executiveStudies": 0,
+         *               "principalChaired": 4,
+         *               "issuesStudied": 8,
+         *               "issuesResolved": 8
+         *             },
+         *             "workPlans": {
+         *               "adopted": 1,
+         *               "tasks": 12,
+         *               "tasksDone": 12,
+         *               "tasksOverdue": 0
+         *             },
+         *             "decisions": {
+         *               "total": 4,
+         *               "legalityReviewed": 4,
+         *               "byConclusion": {
+         *                 "lawful": 3,
+         *                 "lawful_with_revisions": 1,
+         *                 "unlawful": 0
+         *               },
+         *               "adopted": 4,
+         *               "published": 4
+         *             },
+         *             "legalServices": {
+         *               "governmentServices": 8,
+         *               "legalOpinions": 2,
+         *               "publicServed": 156,
+         *               "byKind": {
+         *                 "contract_review": 3,
+         *                 "major_matter_consultation": 4,
+         *                 "petition_case": 1,
+         *                 "legal_consultation": 132,
+         *                 "mediation_guidance": 24,
+         *                 "legal_aid_referral": 0,
+         *                 "other": 0
+         *               }
+         *             },
+         *             "publicity": {
+         *               "items": 312,
+         *               "byCategory": {
+         *                 "policy_document": 68,
+         *                 "fiscal": 52,
+         *                 "enforcement": 61,
+         *                 "decision": 24,
+         *                 "village_affairs": 95,
+         *                 "other": 12
+         *               },
+         *               "byChannel": {
+         *                 "government_platform": 198,
+         *                 "notice_board": 156,
+         *                 "grid_group": 142,
+         *                 "website": 0,
+         *                 "wechat": 0,
+         *                 "other": 0
+         *               }
+         *             },
+         *             "enforcement": {
+         *               "registered": 5,
+         *               "decided": 5,
+         *               "majorLegallyReviewed": 1,
+         *               "withRecordings": 5,
+         *               "published": 5,
+         *               "overdue": 0,
+         *               "reconsiderations": 1,
+         *               "litigations": 0,
+         *               "lost": 0
+         *             },
+         *             "supervision": {
+         *               "specialInspections": 2,
+         *               "caseFileReviews": 2,
+         *               "selfInspections": 0,
+         *               "riskScreenings": 0,
+         *               "findings": 6,
+         *               "rectified": 6
+         *             },
+         *             "legalEducation": {
+         *               "events": 13,
+         *               "byVenueType": {
+         *                 "village": 2,
+         *                 "school": 1,
+         *                 "enterprise": 1,
+         *                 "community": 0,
+         *                 "government": 8,
+         *                 "online": 1,
+         *                 "other": 0
+         *               },
+         *               "outreach": {
+         *                 "events": 4,
+         *                 "materialsDistributed": 2150,
+         *                 "attendance": 4350
+         *               },
+         *               "materialsDistributed": 2150,
+         *               "attendance": 4560,
+         *               "mediaItems": 12,
+         *               "cadreTrainings": 4,
+         *               "officerTrainings": 4,
+         *               "studySessions": 0
+         *             },
+         *             "disputes": {
+         *               "total": 29,
+         *               "resolved": 29,
+         *               "resolutionRate": 1,
+         *               "open": 0,
+         *               "overdue": 0,
+         *               "byCategory": {
+         *                 "land": 8,
+         *                 "neighborhood": 6,
+         *                 "marriage_family": 4,
+         *                 "labor": 3,
+         *                 "contract": 2,
+         *                 "property_management": 2,
+         *                 "damages": 2,
+         *                 "village_affairs": 2,
+         *                 "other": 0
+         *               },
+         *               "petitionBacklogResolved": 2
+         *             },
+         *             "gridUnits": {
+         *               "grids": 76,
+         *               "gridWorkers": 202,
+         *               "legalLiterates": 86,
+         *               "villagesAndCommunities": 11,
+         *               "withLegalAdviser": 11,
+         *               "legalAdviserCoverage": 1,
+         *               "facilities": {
+         *                 "rule_of_law_square": 1,
+         *                 "legal_service_window": 1,
+         *                 "mediation_room": 11,
+         *                 "legal_library": 0,
+         *                 "other": 0
+         *               },
+         *               "facilitiesEstablished": {
+         *                 "rule_of_law_square": 1,
+         *                 "legal_service_window": 0,
+         *                 "mediation_room": 0,
+         *                 "legal_library": 0,
+         *                 "other": 0
+         *               }
+         *             }
+         *           }
          *         }
          *       ],
          *       "nextCursor": null
@@ -6369,7 +6665,7 @@ export interface operations {
                 level?: ("county" | "town" | "village" | "community" | "grid")[];
                 /** @description Only the direct children of this unit. */
                 parentId?: string;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -7064,7 +7360,7 @@ export interface operations {
                 proposedFrom?: string;
                 /** @description Only decisions proposed at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
                 proposedTo?: string;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -7763,7 +8059,7 @@ export interface operations {
                 registeredFrom?: string;
                 /** @description Only cases registered at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
                 registeredTo?: string;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -8448,7 +8744,7 @@ export interface operations {
                 q?: string;
                 /** @description Only records changed after this instant. */
                 updatedSince?: string;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
                 /** @description Only these venue types (repeatable): `village` 进村 · `school` 进校园 · `enterprise` 进企业 · `community` 进社区 · `government` 进机关 · `online` 线上 · `other` 其他 */
                 venueType?: ("village" | "school" | "enterprise" | "community" | "government" | "online" | "other")[];
@@ -9362,7 +9658,7 @@ export interface operations {
                 reportedTo?: string;
                 /** @description Only overdue (true) or not overdue (false) disputes: still open 30 days after reportedAt. */
                 overdue?: boolean;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -10252,7 +10548,7 @@ export interface operations {
                 heldFrom?: string;
                 /** @description Only meetings held at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
                 heldTo?: string;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -10935,7 +11231,7 @@ export interface operations {
                 year?: number;
                 /** @description Only these statuses (repeatable): `draft` 草案 · `adopted` 已印发 · `repealed` 已废止 */
                 status?: ("draft" | "adopted" | "repealed")[];
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -11630,7 +11926,7 @@ export interface operations {
                 servedFrom?: string;
                 /** @description Only services given at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
                 servedTo?: string;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -12524,7 +12820,7 @@ export interface operations {
                 publishedFrom?: string;
                 /** @description Only items published at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
                 publishedTo?: string;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -13422,7 +13718,7 @@ export interface operations {
                 startedFrom?: string;
                 /** @description Only inspections started at or before this. A plain date (YYYY-MM-DD) means that whole day in China Standard Time (UTC+8); both ends are inclusive. */
                 startedTo?: string;
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;
@@ -14105,7 +14401,7 @@ export interface operations {
                 year?: number;
                 /** @description Only these statuses (repeatable): `draft` 草稿 · `submitted` 已报送 · `published` 已公开 */
                 status?: ("draft" | "submitted" | "published")[];
-                /** @description Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM). */
+                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
                 format?: "xlsx" | "csv";
             };
             header?: never;

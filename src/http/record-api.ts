@@ -9,6 +9,7 @@ import type { EngineContext } from '../records/engine-context.js'
 import { recordServices, type RecordService } from '../records/record-service.js'
 import { breakdownSchemas } from '../reports/breakdown-schema.js'
 import { statisticsSchemas } from '../reports/statistics-schema.js'
+import { demoStatisticsExample } from '../reports/statistics-example.js'
 import { auditEventRoutes } from './audit-routes.js'
 import { registerRecordRoutes } from './record-routes.js'
 import { registerSheetRoutes } from './sheet-routes.js'
@@ -20,11 +21,23 @@ import { breakdownRoutes } from './breakdown-routes.js'
 import { annualReportDocumentRoutes } from './annual-report-document-routes.js'
 import { annualReportsResource } from '../modules/annual-reports/annual-reports.js'
 
+/**
+ * An annual report's example shows the figures the demo town files (the statistics example): the
+ * record's schema is written where the statistics are not yet known, so its example is completed here.
+ */
+function withReportFigures(schema: TSchema): TSchema {
+  const { $id, examples } = schema as { $id?: string; examples?: Record<string, unknown>[] }
+  const complete = (e: Record<string, unknown>) => ({ ...e, figures: demoStatisticsExample })
+  if ($id === 'AnnualReport') return { ...schema, examples: examples?.map(complete) }
+  if ($id === 'AnnualReportList') return { ...schema, examples: examples?.map((e) => ({ ...e, items: (e.items as Record<string, unknown>[]).map(complete) })) }
+  return schema
+}
+
 /** Every named schema (OpenAPI component), in the order the document lists them. */
 export const allSchemas: TSchema[] = [
   ...sharedSchemas,
   ...operationSchemas,
-  ...resources.flatMap((r) => [...(r.schemas.components ?? []), r.schemas.create, r.schemas.update, r.schemas.record, r.schemas.list]),
+  ...resources.flatMap((r) => [...(r.schemas.components ?? []), r.schemas.create, r.schemas.update, r.schemas.record, r.schemas.list]).map(withReportFigures),
   ...statisticsSchemas,
   ...breakdownSchemas,
   ...sheetSchemas,

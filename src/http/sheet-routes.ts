@@ -31,7 +31,7 @@ const offers = [
 function exportQuery(list: TObject): TObject {
   const { cursor: _cursor, limit: _limit, ...filters } = list.properties
   return Type.Object(
-    { ...filters, format: Type.Optional(Type.Unsafe<'xlsx' | 'csv'>({ type: 'string', enum: ['xlsx', 'csv'], description: 'Instead of `Accept`: `xlsx` (default) or `csv` (UTF-8 with a BOM).' })) },
+    { ...filters, format: Type.Optional(Type.Unsafe<'xlsx' | 'csv'>({ type: 'string', enum: ['xlsx', 'csv'], description: 'Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM).' })) },
     { additionalProperties: false },
   )
 }

@@ -143,7 +143,7 @@ export const AnnualReport = RecordOf(
   },
   {
     description: '法治政府建设年度报告: the report a unit files with the level above (before 1 March) and publishes (by 1 April).',
-    example: { id: '6a2d9b7f-4c8e-4d3f-9e0b-7e5d6c8b9a0f', version: 2, createdAt: '2026-01-12T02:00:00.000Z', updatedAt: '2026-02-20T02:00:00.000Z', ...example, figures: {}, dueAt: '2026-02-28T16:00:00.000Z', late: false },
+    example: { id: '6a2d9b7f-4c8e-4d3f-9e0b-7e5d6c8b9a0f', version: 2, createdAt: '2026-01-12T02:00:00.000Z', updatedAt: '2026-02-20T02:00:00.000Z', ...example, dueAt: '2026-02-28T16:00:00.000Z', late: false },
   },
 )
 
