@@ -3,6 +3,10 @@ import type { components } from '../schema.js'
 export type Problem = components['schemas']['Problem']
 export type FieldError = components['schemas']['FieldError']
 export type RuleViolation = components['schemas']['RuleViolation']
+export type ImportRowError = components['schemas']['ImportRowError']
+
+const isFieldError = (e: FieldError | ImportRowError): e is FieldError => 'pointer' in e
+const isRowError = (e: FieldError | ImportRowError): e is ImportRowError => !isFieldError(e)
 
 /** The slugs of the contract's problem catalog (API.md §2); an unknown one is kept as it came. */
 export type ProblemSlug =
@@ -25,7 +29,8 @@ export type ProblemSlug =
 
 /**
  * An error answer as RFC 9457 problem details: branch on `slug`, read `violations` (broken
- * business rules) and `errors` (bad values, by JSON Pointer), quote `requestId` to the operator.
+ * business rules), `errors` (bad values, by JSON Pointer) and `rowErrors` (an import's bad rows,
+ * by row and column), quote `requestId` to the operator.
  * An answer that is not problem+json (a proxy's HTML page) becomes `about:blank` with its status.
  */
 export class ProblemError extends Error {
@@ -33,6 +38,7 @@ export class ProblemError extends Error {
   readonly status: number
   readonly slug: ProblemSlug
   readonly errors: FieldError[]
+  readonly rowErrors: ImportRowError[]
   readonly violations: RuleViolation[]
   readonly requestId: string | undefined
   /** From `Retry-After`, when the answer had one (429). */
@@ -45,7 +51,8 @@ export class ProblemError extends Error {
     super(`${problem.status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ''}`)
     this.status = problem.status
     this.slug = problem.type.includes('/problems/') ? problem.type.slice(problem.type.lastIndexOf('/problems/') + 10) : problem.type
-    this.errors = problem.errors ?? []
+    this.errors = (problem.errors ?? []).filter(isFieldError)
+    this.rowErrors = (problem.errors ?? []).filter(isRowError)
     this.violations = problem.violations ?? []
     this.requestId = problem.requestId || response?.headers.get('x-request-id') || undefined
     this.retryAfterMs = response ? retryAfterMs(response) : undefined
