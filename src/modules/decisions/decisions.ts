@@ -1,5 +1,5 @@
 import { anyOf, dateRange, jsonMember } from '../../db/filters.js'
-import { sortBy } from '../../db/keyset.js'
+import { sortBy, timeSorts } from '../../db/keyset.js'
 import { decisions } from '../../db/schema/index.js'
 import { defineResource, ownedByUnit } from '../../records/define-resource.js'
 import { decisionRules } from './rules.js'
@@ -22,8 +22,7 @@ export const decisionsResource = defineResource({
   rules: decisionRules,
   sorts: {
     proposedAt: sortBy(decisions.proposedAt, { perUnitIndex: true }),
-    createdAt: sortBy(decisions.createdAt),
-    updatedAt: sortBy(decisions.updatedAt),
+    ...timeSorts(decisions),
   },
   defaultSort: '-proposedAt',
   filters: (query) => [

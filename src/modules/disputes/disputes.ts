@@ -1,6 +1,6 @@
 import type { RuleViolation } from '../../core/problems.js'
 import { anyOf, dateRange, equalsFlag, openLongerThan, whether } from '../../db/filters.js'
-import { sortBy } from '../../db/keyset.js'
+import { sortBy, timeSorts } from '../../db/keyset.js'
 import { disputes } from '../../db/schema/index.js'
 import { defineResource, ownedByUnit, type WritableOf } from '../../records/define-resource.js'
 import { OVERDUE_AFTER_DAYS, Dispute, DisputeCreate, DisputeUpdate, disputeComponents, disputeFilters, openStatuses, transitions } from './schema.js'
@@ -39,8 +39,7 @@ export const disputesResource = defineResource({
   derive: (doc, now) => ({ overdue: isOpen(doc.status) && Date.parse(doc.reportedAt) < now - OVERDUE_AFTER_DAYS * DAY_MS }),
   sorts: {
     reportedAt: sortBy(disputes.reportedAt, { perUnitIndex: true }),
-    createdAt: sortBy(disputes.createdAt),
-    updatedAt: sortBy(disputes.updatedAt),
+    ...timeSorts(disputes),
   },
   defaultSort: '-reportedAt',
   filters: (query) => [

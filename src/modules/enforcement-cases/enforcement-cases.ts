@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../core/documents.js'
 import type { RuleViolation } from '../../core/problems.js'
 import { anyOf, dateRange, equalsFlag, openLongerThan, whether } from '../../db/filters.js'
-import { sortBy } from '../../db/keyset.js'
+import { sortBy, timeSorts } from '../../db/keyset.js'
 import { enforcementCases } from '../../db/schema/index.js'
 import { defineResource, ownedByUnit, type StoredOf, type WritableOf } from '../../records/define-resource.js'
 import {
@@ -87,8 +87,7 @@ export const enforcementCasesResource = defineResource({
   sorts: {
     registeredAt: sortBy(enforcementCases.registeredAt, { perUnitIndex: true }),
     caseNumber: sortBy(enforcementCases.caseNumber),
-    createdAt: sortBy(enforcementCases.createdAt),
-    updatedAt: sortBy(enforcementCases.updatedAt),
+    ...timeSorts(enforcementCases),
   },
   defaultSort: '-registeredAt',
   filters: (query) => [

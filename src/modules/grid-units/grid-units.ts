@@ -1,5 +1,5 @@
 import { anyOf, equalTo } from '../../db/filters.js'
-import { sortBy } from '../../db/keyset.js'
+import { sortBy, timeSorts } from '../../db/keyset.js'
 import { gridUnits } from '../../db/schema/index.js'
 import { defineResource } from '../../records/define-resource.js'
 import { unitTree } from '../../records/unit-tree.js'
@@ -21,8 +21,7 @@ export const gridUnitsResource = defineResource({
   sorts: {
     code: sortBy(gridUnits.code),
     name: sortBy(gridUnits.name),
-    createdAt: sortBy(gridUnits.createdAt),
-    updatedAt: sortBy(gridUnits.updatedAt),
+    ...timeSorts(gridUnits),
   },
   defaultSort: 'code',
   filters: (query) => [...anyOf(gridUnits.level, query.level), ...equalTo(gridUnits.parentId, query.parentId)],

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../core/problems.js'
 import { anyOf, dateRange } from '../../db/filters.js'
-import { sortBy } from '../../db/keyset.js'
+import { sortBy, timeSorts } from '../../db/keyset.js'
 import { legalEducationEvents } from '../../db/schema/index.js'
 import { defineResource, ownedByUnit, type WritableOf } from '../../records/define-resource.js'
 import { LegalEducationEvent, LegalEducationEventCreate, LegalEducationEventUpdate, legalEducationEventFilters } from './schema.js'
@@ -27,8 +27,7 @@ export const legalEducationEventsResource = defineResource({
   checks: endsAfterStart,
   sorts: {
     startsAt: sortBy(legalEducationEvents.startsAt, { perUnitIndex: true }),
-    createdAt: sortBy(legalEducationEvents.createdAt),
-    updatedAt: sortBy(legalEducationEvents.updatedAt),
+    ...timeSorts(legalEducationEvents),
   },
   defaultSort: '-startsAt',
   filters: (query) => [
