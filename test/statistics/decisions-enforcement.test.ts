@@ -36,9 +36,9 @@ t.test('decisions: total by proposedAt, reviews by completedAt (every conclusion
   })
 
   const s = await figures(town.id, 2025)
-  t.same(s.decisions, { total: 4, legalityReviewed: 4, byConclusion: { lawful: 2, lawful_with_revisions: 1, unlawful: 1 }, adopted: 1 })
+  t.same(s.decisions, { total: 4, legalityReviewed: 4, byConclusion: { lawful: 2, lawful_with_revisions: 1, unlawful: 1 }, adopted: 1, published: 0 })
   const before = await figures(town.id, 2024)
-  t.same(before.decisions, { total: 2, legalityReviewed: 1, byConclusion: { lawful: 1, lawful_with_revisions: 0, unlawful: 0 }, adopted: 0 })
+  t.same(before.decisions, { total: 2, legalityReviewed: 1, byConclusion: { lawful: 1, lawful_with_revisions: 0, unlawful: 0 }, adopted: 0, published: 0 })
 })
 
 t.test('enforcement: registered, decided, legal review of major cases, recordings, overdue', async (t) => {
@@ -64,7 +64,7 @@ t.test('enforcement: registered, decided, legal review of major cases, recording
   })
 
   const s = await figures(town.id, 2025)
-  t.same(s.enforcement, { registered: 6, decided: 3, majorLegallyReviewed: 1, withRecordings: 2, overdue: 2, reconsiderations: 0, litigations: 0, lost: 0 })
+  t.same(s.enforcement, { registered: 6, decided: 3, majorLegallyReviewed: 1, withRecordings: 2, published: 0, overdue: 2, reconsiderations: 0, litigations: 0, lost: 0 })
 })
 
 t.test('enforcement: an open case is overdue only 90 days after registration', async (t) => {
@@ -91,7 +91,7 @@ t.test('enforcement: reviews count by filedAt whatever the case’s year; lost b
     ],
   })
   const s = await figures(town.id, 2025)
-  t.same(s.enforcement, { registered: 0, decided: 0, majorLegallyReviewed: 0, withRecordings: 0, overdue: 0, reconsiderations: 3, litigations: 2, lost: 2 })
+  t.same(s.enforcement, { registered: 0, decided: 0, majorLegallyReviewed: 0, withRecordings: 0, published: 0, overdue: 0, reconsiderations: 3, litigations: 2, lost: 2 })
   const before = await figures(town.id, 2024)
   t.match(before.enforcement, { registered: 1, decided: 1, reconsiderations: 0, litigations: 1, lost: 0 })
 })

@@ -27,15 +27,18 @@ t.test('legal education: events by venue (every venue listed), sums, cadre train
   t.same(s.legalEducation, {
     events: 7,
     byVenueType: { village: 2, school: 1, enterprise: 0, community: 0, government: 3, online: 1, other: 0 },
+    // 进乡村、进学校: the two village events (one a training) and the school one.
+    outreach: { events: 3, materialsDistributed: 800, attendance: 2040 },
     materialsDistributed: 800,
     attendance: 2130,
     mediaItems: 6,
     cadreTrainings: 1,
+    officerTrainings: 0,
     studySessions: 2,
   })
 })
 
-t.test('disputes: resolved, open, rate, categories (every category listed), petition backlog resolved', async (t) => {
+t.test('disputes: resolved, open (all reported in February, so long overdue), rate, categories (every category listed), petition backlog resolved', async (t) => {
   const { town, grid } = await createCounty(admin)
   const resolved = { status: 'resolved', resolution: { method: 'people_mediation', summary: '调解成功', agreementReached: true, resolvedAt: '2025-06-01T02:00:00.000Z' } }
   await insertDispute(db, grid.id, '2025-02-01T09:00:00+08:00', { category: 'land', ...resolved })
@@ -51,6 +54,7 @@ t.test('disputes: resolved, open, rate, categories (every category listed), peti
     resolved: 2,
     resolutionRate: 2 / 6,
     open: 3,
+    overdue: 3,
     byCategory: { land: 2, neighborhood: 1, marriage_family: 0, labor: 2, contract: 0, property_management: 0, damages: 0, village_affairs: 0, other: 1 },
     petitionBacklogResolved: 1,
   })

@@ -12,6 +12,9 @@ async function figures(unitId: string) {
 }
 
 type Role = components['schemas']['GridWorker']['role']
+// No unit here has a 法治阵地: every kind is listed, at zero.
+const none = { rule_of_law_square: 0, legal_service_window: 0, mediation_room: 0, legal_library: 0, other: 0 }
+const noFacilities = { facilities: none, facilitiesEstablished: none }
 const workers = (role: Role, n: number) => Array.from({ length: n }, (_, i) => ({ name: `人员${i + 1}`, role }))
 
 async function town() {
@@ -38,21 +41,21 @@ t.test('grids, grid workers and legal literates are counted over the subtree by 
 
 t.test('a village or community has a legal adviser when it or a unit below it has one', async (t) => {
   const u = await town()
-  t.same(await figures(u.town.id), { grids: 4, gridWorkers: 8, legalLiterates: 5, villagesAndCommunities: 3, withLegalAdviser: 2, legalAdviserCoverage: 2 / 3 })
+  t.same(await figures(u.town.id), { grids: 4, gridWorkers: 8, legalLiterates: 5, villagesAndCommunities: 3, withLegalAdviser: 2, legalAdviserCoverage: 2 / 3, ...noFacilities })
   t.match(await figures(u.community.id), { villagesAndCommunities: 1, withLegalAdviser: 1, legalAdviserCoverage: 1 })
   t.match(await figures(u.bare.id), { villagesAndCommunities: 1, withLegalAdviser: 0, legalAdviserCoverage: 0 })
 })
 
 t.test('coverage is null when the subtree holds no village or community', async (t) => {
   const u = await town()
-  t.same(await figures(u.townGrid.id), { grids: 1, gridWorkers: 1, legalLiterates: 0, villagesAndCommunities: 0, withLegalAdviser: 0, legalAdviserCoverage: null })
+  t.same(await figures(u.townGrid.id), { grids: 1, gridWorkers: 1, legalLiterates: 0, villagesAndCommunities: 0, withLegalAdviser: 0, legalAdviserCoverage: null, ...noFacilities })
 })
 
 t.test('figures are as of now: a deleted unit and a changed roster count at once, in any year', async (t) => {
   const u = await town()
   t.equal((await admin.delete(`/v1/grid-units/${u.communityGrid.id}`)).status, 204)
   t.equal((await admin.patch(`/v1/grid-units/${u.bareGrid.id}`, { workers: [...workers('grid_worker', 5), ...workers('legal_adviser', 1)] })).status, 200)
-  t.same(await figures(u.town.id), { grids: 3, gridWorkers: 9, legalLiterates: 5, villagesAndCommunities: 3, withLegalAdviser: 2, legalAdviserCoverage: 2 / 3 })
+  t.same(await figures(u.town.id), { grids: 3, gridWorkers: 9, legalLiterates: 5, villagesAndCommunities: 3, withLegalAdviser: 2, legalAdviserCoverage: 2 / 3, ...noFacilities })
   const earlier = await admin.get(`/v1/statistics?year=2001&gridUnitId=${u.town.id}`)
   t.same(earlier.body.gridUnits, await figures(u.town.id), 'the same in another year')
 })

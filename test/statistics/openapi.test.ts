@@ -28,13 +28,23 @@ t.test('the annual report is documented as text/markdown with the demo town’s 
 
 t.test('the Statistics component has exactly the contract’s members, closed at every level', async (t) => {
   const statistics = components.Statistics
-  t.same(Object.keys(statistics.properties), ['year', 'gridUnit', 'decisions', 'enforcement', 'legalEducation', 'disputes', 'gridUnits'])
+  t.same(Object.keys(statistics.properties), ['year', 'gridUnit', 'meetings', 'workPlans', 'decisions', 'legalServices', 'publicity', 'enforcement', 'supervision', 'legalEducation', 'disputes', 'gridUnits'])
   const member = (name: string) => components[statistics.properties[name].$ref.split('/').pop()]
-  t.same(Object.keys(member('decisions').properties), ['total', 'legalityReviewed', 'byConclusion', 'adopted'])
-  t.same(Object.keys(member('enforcement').properties), ['registered', 'decided', 'majorLegallyReviewed', 'withRecordings', 'overdue', 'reconsiderations', 'litigations', 'lost'])
-  t.same(Object.keys(member('legalEducation').properties), ['events', 'byVenueType', 'materialsDistributed', 'attendance', 'mediaItems', 'cadreTrainings', 'studySessions'])
-  t.same(Object.keys(member('disputes').properties), ['total', 'resolved', 'resolutionRate', 'open', 'byCategory', 'petitionBacklogResolved'])
-  t.same(Object.keys(member('gridUnits').properties), ['grids', 'gridWorkers', 'legalLiterates', 'villagesAndCommunities', 'withLegalAdviser', 'legalAdviserCoverage'])
+  t.same(Object.keys(member('meetings').properties), ['specialMeetings', 'centralGroupStudies', 'executiveStudies', 'principalChaired', 'issuesStudied', 'issuesResolved'])
+  t.same(Object.keys(member('workPlans').properties), ['adopted', 'tasks', 'tasksDone', 'tasksOverdue'])
+  t.same(Object.keys(member('decisions').properties), ['total', 'legalityReviewed', 'byConclusion', 'adopted', 'published'])
+  t.same(Object.keys(member('legalServices').properties), ['governmentServices', 'legalOpinions', 'publicServed', 'byKind'])
+  t.same(Object.keys(member('publicity').properties), ['items', 'byCategory', 'byChannel'])
+  t.same(Object.keys(member('enforcement').properties), ['registered', 'decided', 'majorLegallyReviewed', 'withRecordings', 'published', 'overdue', 'reconsiderations', 'litigations', 'lost'])
+  t.same(Object.keys(member('supervision').properties), ['specialInspections', 'caseFileReviews', 'selfInspections', 'riskScreenings', 'findings', 'rectified'])
+  t.same(Object.keys(member('legalEducation').properties), [
+    'events', 'byVenueType', 'outreach', 'materialsDistributed', 'attendance', 'mediaItems', 'cadreTrainings', 'officerTrainings', 'studySessions',
+  ])
+  t.same(Object.keys(components[member('legalEducation').properties.outreach.$ref.split('/').pop()].properties), ['events', 'materialsDistributed', 'attendance'])
+  t.same(Object.keys(member('disputes').properties), ['total', 'resolved', 'resolutionRate', 'open', 'overdue', 'byCategory', 'petitionBacklogResolved'])
+  t.same(Object.keys(member('gridUnits').properties), [
+    'grids', 'gridWorkers', 'legalLiterates', 'villagesAndCommunities', 'withLegalAdviser', 'legalAdviserCoverage', 'facilities', 'facilitiesEstablished',
+  ])
 
   const open: string[] = []
   const walk = (schema: any, path: string) => {
@@ -42,7 +52,8 @@ t.test('the Statistics component has exactly the contract’s members, closed at
     if (schema.type === 'object' && schema.additionalProperties !== false) open.push(path)
     for (const [name, child] of Object.entries(schema.properties ?? {})) walk(child, `${path}/${name}`)
   }
-  for (const name of ['Statistics', 'StatisticsGridUnit', 'DecisionFigures', 'EnforcementFigures', 'LegalEducationFigures', 'DisputeFigures', 'GridUnitFigures']) {
+  const figures = ['MeetingFigures', 'WorkPlanFigures', 'DecisionFigures', 'LegalServiceFigures', 'PublicityFigures', 'EnforcementFigures', 'SupervisionFigures']
+  for (const name of ['Statistics', 'StatisticsGridUnit', ...figures, 'LegalEducationFigures', 'OutreachFigures', 'DisputeFigures', 'GridUnitFigures']) {
     walk(components[name], name)
   }
   t.same(open, [], 'every object is additionalProperties: false')
