@@ -5065,7 +5065,7 @@ export interface components {
             centralGroupStudies: number;
             /** @description 政府常务会议学法: meetings of kind `executive_study`. */
             executiveStudies: number;
-            /** @description 党政主要负责人主持: meetings of the year with `chairIsPrincipal`. */
+            /** @description 党政主要负责人主持: meetings of the year of the three named kinds with `chairIsPrincipal` (an `other` meeting is in none of the report's counts). */
             principalChaired: number;
             /** @description 研究重点难点问题: the issues of those meetings. */
             issuesStudied: number;

@@ -17,7 +17,7 @@ export const MeetingFigures = Type.Object(
     specialMeetings: Count('法治专题会议: meetings of kind `special_meeting` held in the year (by `heldAt`).'),
     centralGroupStudies: Count('党委理论学习中心组学法: meetings of kind `central_group_study`.'),
     executiveStudies: Count('政府常务会议学法: meetings of kind `executive_study`.'),
-    principalChaired: Count('党政主要负责人主持: meetings of the year with `chairIsPrincipal`.'),
+    principalChaired: Count('党政主要负责人主持: meetings of the year of the three named kinds with `chairIsPrincipal` (an `other` meeting is in none of the report\'s counts).'),
     issuesStudied: Count('研究重点难点问题: the issues of those meetings.'),
     issuesResolved: Count('解决: those issues now `resolved`.'),
   },

@@ -23,7 +23,8 @@ export function meetingFigures({ inYear, perUnit }: YearScope): SQL {
     specialMeetings: kind('special_meeting'),
     centralGroupStudies: kind('central_group_study'),
     executiveStudies: kind('executive_study'),
-    principalChaired: countWhere(sql`${m.chairIsPrincipal}`),
+    // Of the three kinds the report names, so that "主要负责人主持召开…各N次" never claims an `other` meeting.
+    principalChaired: countWhere(sql`${m.chairIsPrincipal} AND ${m.kind} <> 'other'`),
     issuesStudied: sumOf(sql`jsonb_array_length(${m.issues})`),
     issuesResolved: sumOf(sql`(SELECT count(*) FROM jsonb_array_elements(${m.issues}) issue WHERE issue ->> 'status' = 'resolved')`),
   })} FROM ${year}`

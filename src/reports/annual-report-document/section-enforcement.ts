@@ -37,7 +37,7 @@ function cases({ enforcement: e }: AnnualReportFigures): string {
     clause(e.majorLegallyReviewed, '重大执法决定法制审核', '无重大执法决定法制审核案件'),
   ].join('，')
   const overdue =
-    e.overdue > 0 ? `立案超过90日尚未作出决定的案件${e.overdue}件，已督促限期办结` : '无立案超过90日未作出决定的案件'
+    e.overdue > 0 ? `立案超过90日尚未作出决定的案件${e.overdue}件` : '无立案超过90日未作出决定的案件'
   return `全年立案行政执法案件${e.registered}件，${decided}。全面落实行政执法“三项制度”，${systems}；${overdue}。${review}`
 }
 
