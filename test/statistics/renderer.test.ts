@@ -16,7 +16,7 @@ t.test('a unit name is escaped so it cannot break the Markdown', async (t) => {
   t.notMatch(text, /[^\\]\*试点/)
 })
 
-t.test('the report’s four sections come in the order of the report', async (t) => {
+t.test('the report’s five data sections come in the order of the report', async (t) => {
   const headings = renderAnnualReport(demoStatisticsExample).split('\n').filter((line) => line.startsWith('## '))
-  t.same(headings, ['## 一、规范行政决策', '## 二、严格规范执法', '## 三、普法宣传', '## 四、基层治理'])
+  t.same(headings, ['## 一、强化政治引领', '## 二、规范行政决策', '## 三、严格规范执法', '## 四、深化普法宣传', '## 五、坚持法治为民'])
 })
