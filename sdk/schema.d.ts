@@ -4679,19 +4679,19 @@ export interface components {
          *           }
          *         },
          *         "publicity": {
-         *           "items": 312,
+         *           "items": 310,
          *           "byCategory": {
-         *             "policy_document": 68,
-         *             "fiscal": 52,
-         *             "enforcement": 61,
-         *             "decision": 24,
-         *             "village_affairs": 95,
-         *             "other": 12
+         *             "policy_document": 20,
+         *             "fiscal": 68,
+         *             "enforcement": 24,
+         *             "decision": 9,
+         *             "village_affairs": 165,
+         *             "other": 24
          *           },
          *           "byChannel": {
-         *             "government_platform": 198,
-         *             "notice_board": 156,
-         *             "grid_group": 142,
+         *             "government_platform": 101,
+         *             "notice_board": 263,
+         *             "grid_group": 181,
          *             "website": 0,
          *             "wechat": 0,
          *             "other": 0
@@ -4732,8 +4732,8 @@ export interface components {
          *             "materialsDistributed": 2150,
          *             "attendance": 4350
          *           },
-         *           "materialsDistributed": 2150,
-         *           "attendance": 4560,
+         *           "materialsDistributed": 2470,
+         *           "attendance": 4722,
          *           "mediaItems": 12,
          *           "cadreTrainings": 4,
          *           "officerTrainings": 4,
@@ -4930,19 +4930,19 @@ export interface components {
          *               }
          *             },
          *             "publicity": {
-         *               "items": 312,
+         *               "items": 310,
          *               "byCategory": {
-         *                 "policy_document": 68,
-         *                 "fiscal": 52,
-         *                 "enforcement": 61,
-         *                 "decision": 24,
-         *                 "village_affairs": 95,
-         *                 "other": 12
+         *                 "policy_document": 20,
+         *                 "fiscal": 68,
+         *                 "enforcement": 24,
+         *                 "decision": 9,
+         *                 "village_affairs": 165,
+         *                 "other": 24
          *               },
          *               "byChannel": {
-         *                 "government_platform": 198,
-         *                 "notice_board": 156,
-         *                 "grid_group": 142,
+         *                 "government_platform": 101,
+         *                 "notice_board": 263,
+         *                 "grid_group": 181,
          *                 "website": 0,
          *                 "wechat": 0,
          *                 "other": 0
@@ -4983,8 +4983,8 @@ export interface components {
          *                 "materialsDistributed": 2150,
          *                 "attendance": 4350
          *               },
-         *               "materialsDistributed": 2150,
-         *               "attendance": 4560,
+         *               "materialsDistributed": 2470,
+         *               "attendance": 4722,
          *               "mediaItems": 12,
          *               "cadreTrainings": 4,
          *               "officerTrainings": 4,
@@ -5370,19 +5370,19 @@ export interface components {
          *         }
          *       },
          *       "publicity": {
-         *         "items": 312,
+         *         "items": 310,
          *         "byCategory": {
-         *           "policy_document": 68,
-         *           "fiscal": 52,
-         *           "enforcement": 61,
-         *           "decision": 24,
-         *           "village_affairs": 95,
-         *           "other": 12
+         *           "policy_document": 20,
+         *           "fiscal": 68,
+         *           "enforcement": 24,
+         *           "decision": 9,
+         *           "village_affairs": 165,
+         *           "other": 24
          *         },
          *         "byChannel": {
-         *           "government_platform": 198,
-         *           "notice_board": 156,
-         *           "grid_group": 142,
+         *           "government_platform": 101,
+         *           "notice_board": 263,
+         *           "grid_group": 181,
          *           "website": 0,
          *           "wechat": 0,
          *           "other": 0
@@ -5423,8 +5423,8 @@ export interface components {
          *           "materialsDistributed": 2150,
          *           "attendance": 4350
          *         },
-         *         "materialsDistributed": 2150,
-         *         "attendance": 4560,
+         *         "materialsDistributed": 2470,
+         *         "attendance": 4722,
          *         "mediaItems": 12,
          *         "cadreTrainings": 4,
          *         "officerTrainings": 4,
@@ -5585,19 +5585,19 @@ export interface components {
          *           }
          *         },
          *         "publicity": {
-         *           "items": 312,
+         *           "items": 310,
          *           "byCategory": {
-         *             "policy_document": 68,
-         *             "fiscal": 52,
-         *             "enforcement": 61,
-         *             "decision": 24,
-         *             "village_affairs": 95,
-         *             "other": 12
+         *             "policy_document": 20,
+         *             "fiscal": 68,
+         *             "enforcement": 24,
+         *             "decision": 9,
+         *             "village_affairs": 165,
+         *             "other": 24
          *           },
          *           "byChannel": {
-         *             "government_platform": 198,
-         *             "notice_board": 156,
-         *             "grid_group": 142,
+         *             "government_platform": 101,
+         *             "notice_board": 263,
+         *             "grid_group": 181,
          *             "website": 0,
          *             "wechat": 0,
          *             "other": 0
@@ -5638,8 +5638,8 @@ export interface components {
          *             "materialsDistributed": 2150,
          *             "attendance": 4350
          *           },
-         *           "materialsDistributed": 2150,
-         *           "attendance": 4560,
+         *           "materialsDistributed": 2470,
+         *           "attendance": 4722,
          *           "mediaItems": 12,
          *           "cadreTrainings": 4,
          *           "officerTrainings": 4,
@@ -5742,19 +5742,19 @@ export interface components {
          *               }
          *             },
          *             "publicity": {
-         *               "items": 312,
+         *               "items": 310,
          *               "byCategory": {
-         *                 "policy_document": 68,
-         *                 "fiscal": 52,
-         *                 "enforcement": 61,
-         *                 "decision": 24,
-         *                 "village_affairs": 95,
-         *                 "other": 12
+         *                 "policy_document": 20,
+         *                 "fiscal": 68,
+         *                 "enforcement": 24,
+         *                 "decision": 9,
+         *                 "village_affairs": 165,
+         *                 "other": 24
          *               },
          *               "byChannel": {
-         *                 "government_platform": 198,
-         *                 "notice_board": 156,
-         *                 "grid_group": 142,
+         *                 "government_platform": 101,
+         *                 "notice_board": 263,
+         *                 "grid_group": 181,
          *                 "website": 0,
          *                 "wechat": 0,
          *                 "other": 0
@@ -5795,8 +5795,8 @@ export interface components {
          *                 "materialsDistributed": 2150,
          *                 "attendance": 4350
          *               },
-         *               "materialsDistributed": 2150,
-         *               "attendance": 4560,
+         *               "materialsDistributed": 2470,
+         *               "attendance": 4722,
          *               "mediaItems": 12,
          *               "cadreTrainings": 4,
          *               "officerTrainings": 4,
@@ -14636,7 +14636,7 @@ export interface operations {
                      *
                      *     ### （三）政务公开
                      *
-                     *     坚持以公开为常态、不公开为例外，全年主动公开政务信息312条，其中政策文件68条、财政信息52条、执法信息61条、重大决策24条、村务信息95条、其他信息12条；分渠道看，政务平台198条、公开栏156条、网格群142条（同一信息可经多个渠道公开）。
+                     *     坚持以公开为常态、不公开为例外，全年主动公开政务信息310条，其中政策文件20条、财政信息68条、执法信息24条、重大决策9条、村务信息165条、其他信息24条；分渠道看，政务平台101条、公开栏263条、网格群181条（同一信息可经多个渠道公开）。
                      *
                      *     ## 三、严格规范执法
                      *
@@ -14654,7 +14654,7 @@ export interface operations {
                      *
                      *     ## 四、深化普法宣传
                      *
-                     *     深入开展“法治进乡村、进学校、进企业”活动4场，发放宣传资料2150份，受教育群众4350人次；全年共开展各类普法活动13场，发放宣传资料2150份，受教育群众4560人次，其中进机关8场、线上1场。
+                     *     深入开展“法治进乡村、进学校、进企业”活动4场，发放宣传资料2150份，受教育群众4350人次；全年共开展各类普法活动13场，发放宣传资料2470份，受教育群众4722人次，其中进机关8场、线上1场。
                      *
                      *     创新普法形式，制作普法短视频、图文12条；新建法治文化广场1个，辖区现有法治文化广场1个、法治服务窗口1个、调解室11个；培育法律“明白人”86名，推动法治宣传教育入脑入心。
                      *
@@ -14903,7 +14903,7 @@ export interface operations {
                      *
                      *     ### （三）政务公开
                      *
-                     *     坚持以公开为常态、不公开为例外，全年主动公开政务信息312条，其中政策文件68条、财政信息52条、执法信息61条、重大决策24条、村务信息95条、其他信息12条；分渠道看，政务平台198条、公开栏156条、网格群142条（同一信息可经多个渠道公开）。
+                     *     坚持以公开为常态、不公开为例外，全年主动公开政务信息310条，其中政策文件20条、财政信息68条、执法信息24条、重大决策9条、村务信息165条、其他信息24条；分渠道看，政务平台101条、公开栏263条、网格群181条（同一信息可经多个渠道公开）。
                      *
                      *     ## 三、严格规范执法
                      *
@@ -14921,7 +14921,7 @@ export interface operations {
                      *
                      *     ## 四、深化普法宣传
                      *
-                     *     深入开展“法治进乡村、进学校、进企业”活动4场，发放宣传资料2150份，受教育群众4350人次；全年共开展各类普法活动13场，发放宣传资料2150份，受教育群众4560人次，其中进机关8场、线上1场。
+                     *     深入开展“法治进乡村、进学校、进企业”活动4场，发放宣传资料2150份，受教育群众4350人次；全年共开展各类普法活动13场，发放宣传资料2470份，受教育群众4722人次，其中进机关8场、线上1场。
                      *
                      *     创新普法形式，制作普法短视频、图文12条；新建法治文化广场1个，辖区现有法治文化广场1个、法治服务窗口1个、调解室11个；培育法律“明白人”86名，推动法治宣传教育入脑入心。
                      *

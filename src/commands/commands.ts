@@ -100,6 +100,7 @@ const seed = define<object>({
     )
     say(`团结镇 2025: GET /v1/statistics?year=2025&gridUnitId=${summary.townId}`)
     say(`            GET /v1/reports/annual?year=2025&gridUnitId=${summary.townId}`)
+    if (summary.reportId) say(`            GET /v1/annual-reports/${summary.reportId}/document (Accept: text/markdown)`)
   },
 })
 

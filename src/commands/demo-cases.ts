@@ -87,7 +87,8 @@ function enforcementCase(row: Row, i: number): DemoRecord {
     }
   }
   // A closed case's reviews come later: they are added after closing, as the contract allows.
-  const created = { ...base, ...legalReview, ...decision, ...recordings, status: row.stage }
+  // 行政执法公示: every decision is made public within days (国办发〔2018〕118号).
+  const created = { ...base, ...legalReview, ...decision, ...recordings, publishedAt: daysAfter(decidedAt, 3), status: row.stage }
   return { ...record, create: created, patches: reviews.length > 0 ? [{ reviews }] : [] }
 }
 

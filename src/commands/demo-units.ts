@@ -15,6 +15,13 @@ export interface DemoUnit {
   parentCode: string | null
   description?: string
   workers: DemoWorker[]
+  facilities?: DemoFacility[]
+}
+
+export interface DemoFacility {
+  kind: 'rule_of_law_square' | 'legal_service_window' | 'mediation_room' | 'legal_library' | 'other'
+  name: string
+  establishedOn: string
 }
 
 const surnames = [...'王李张刘陈杨赵黄周吴徐孙马胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜']
@@ -41,6 +48,8 @@ interface Settlement {
   grids: number
   literates: number
   hasAdviser: boolean
+  /** 法治阵地 beyond the mediation room every village and community has. */
+  facilities?: DemoFacility[]
 }
 
 const tuanjie: Settlement[] = [
@@ -51,6 +60,8 @@ const tuanjie: Settlement[] = [
     grids: 7,
     literates: 8,
     hasAdviser: true,
+    // The town's one 法治文化广场, built in 2025 beside 团结村's service centre.
+    ...(name === '团结村' ? { facilities: [{ kind: 'rule_of_law_square' as const, name: '团结村法治文化广场', establishedOn: '2025-07-01' }] } : {}),
   })),
   { name: '新华社区', code: `${TUANJIE_CODE}001`, level: 'community', grids: 6, literates: 7, hasAdviser: true },
   { name: '幸福社区', code: `${TUANJIE_CODE}002`, level: 'community', grids: 7, literates: 7, hasAdviser: true },
@@ -85,7 +96,8 @@ function townUnits(town: DemoUnit, settlements: Settlement[], gridWorkersOf: (gr
     if (s.hasAdviser) staff.push({ name: `${personName(k.next++)}（河套律师事务所）`, role: 'legal_adviser' })
     for (let i = 0; i < s.literates; i++) staff.push({ name: personName(k.next++), role: 'legal_literate' })
     staff.push({ name: personName(k.next++), role: 'mediator' })
-    units.push({ code: s.code, name: s.name, level: s.level, parentCode: town.code, workers: staff })
+    const facilities: DemoFacility[] = [{ kind: 'mediation_room', name: `${s.name}人民调解室`, establishedOn: '2019-06-20' }, ...(s.facilities ?? [])]
+    units.push({ code: s.code, name: s.name, level: s.level, parentCode: town.code, workers: staff, facilities })
     for (let n = 1; n <= s.grids; n++) {
       const workers: DemoWorker[] = []
       for (let i = gridWorkersOf(gridIndex); i > 0; i--) workers.push({ name: personName(k.next), role: 'grid_worker', phone: phoneNumber(k.next++) })
@@ -109,8 +121,17 @@ function buildDemoUnits(): DemoUnit[] {
       { name: personName(k.next), role: 'grid_leader', phone: phoneNumber(k.next++) },
       { name: `${personName(k.next++)}（团结镇司法所）`, role: 'mediator' },
     ],
+    facilities: [{ kind: 'legal_service_window', name: '团结镇公共法律服务工作站', establishedOn: '2019-05-10' }],
   }
-  const shanbaTown: DemoUnit = { code: SHANBA_CODE, name: '陕坝镇', level: 'town', parentCode: COUNTY_CODE, description: '杭锦后旗陕坝镇（演示数据）', workers: [] }
+  const shanbaTown: DemoUnit = {
+    code: SHANBA_CODE,
+    name: '陕坝镇',
+    level: 'town',
+    parentCode: COUNTY_CODE,
+    description: '杭锦后旗陕坝镇（演示数据）',
+    workers: [],
+    facilities: [{ kind: 'legal_library', name: '陕坝镇法治书屋', establishedOn: '2025-04-23' }],
+  }
   // 团结镇: 50 grids with three grid workers and 26 with two make its 202.
   return [
     county,

@@ -71,7 +71,7 @@ t.test('npm run seed:demo, in a second terminal: done by the running service, wh
   const seeded = await run('src/cli/seed-demo.ts')
   t.equal(seeded.code, 0, seeded.stderr)
   t.match(seeded.stdout, `through the running service (pid ${first.child.pid})`)
-  t.match(seeded.stdout, /done: 101 grid units and 70 records created/)
+  t.match(seeded.stdout, /done: 101 grid units and 577 records created/)
   townId = /gridUnitId=([0-9a-f-]{36})/.exec(seeded.stdout)?.[1] ?? ''
   const statistics = await get(first, `/v1/statistics?year=2025&gridUnitId=${townId}`)
   t.equal(statistics.status, 200, 'the printed town is served')
