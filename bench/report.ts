@@ -1,6 +1,7 @@
 import type { DataPlan } from './config.js'
 import type { Measurement } from './drive.js'
 import type { ScenarioKey } from './scenarios.js'
+import type { SheetMeasurement } from './sheets.js'
 
 // The figures of one run, their ratios, the targets, and the Markdown table. Every target
 // compares two measurements of the same run: the machines are shared, so absolute figures drift.
@@ -34,6 +35,8 @@ export interface Results {
   machine: { cpus: number; loadBefore: number[]; loadAfter: number[]; node: string }
   load: { reused: boolean; seconds: number }
   scenarios: ScenarioResult[]
+  /** The export's memory at two sizes and the import's duration (bench/sheets.ts). */
+  sheets?: SheetMeasurement[]
   memory: { servicePeakMiB: number; floorPeakMiB: number; ratio: number }
   targets: Target[]
   notes: string[]

@@ -10,6 +10,7 @@ import { buildFloor, buildService, serviceEntry, startServer, type Server } from
 import { markdown, targets, withRatio, type Results, type ScenarioResult } from './report.js'
 import { writeResults } from './results.js'
 import { scenarios, type Scenario, type ScenarioContext } from './scenarios.js'
+import { exportCutoff, gridCodes, importWorkbook, measureExport, measureImport, sheetMarkdown, type SheetMeasurement } from './sheets.js'
 
 // `npm run bench`: load the data set, start the service and the floor, drive every scenario,
 // write bench/results/<date>.json and .md. See bench/README.md.
@@ -87,6 +88,24 @@ try {
       results.push({ key: twin.key, title: twin.title, service: measured[2]! })
     }
   }
+  // The spreadsheets, last: the import adds 5 000 disputes (removed with the rest on the next run).
+  const sheets: SheetMeasurement[] = []
+  const wanted = (key: string) => config.only.length === 0 || config.only.includes(key)
+  if (wanted('export')) {
+    for (const [key, n] of [['export1k', 1000], ['export100k', 100_000]] as const) {
+      const cutoff = await exportCutoff(databases.url, n)
+      if (cutoff.rows < n) notes.push(`At this scale the export of ${n.toLocaleString('en')} disputes holds ${cutoff.rows.toLocaleString('en')}.`)
+      const m = await measureExport(service, headers, key, cutoff)
+      log(`  ${m.title}: ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMiB.toFixed(0)} MiB (${m.rssBeforeMiB.toFixed(0)} before)`)
+      sheets.push(m)
+    }
+  }
+  if (wanted('import')) {
+    const m = await measureImport(service, headers, await importWorkbook(await gridCodes(databases.url), 5000), 5000)
+    log(`  ${m.title}: ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMiB.toFixed(0)} MiB`)
+    sheets.push(m)
+  }
+
   for (const r of results) if (r.service.failures > 0 || (r.floor?.failures ?? 0) > 0) notes.push(`${r.title}: some requests failed (service ${r.service.failures}, floor ${r.floor?.failures ?? 0}).`)
 
   const big = results.filter((r) => r.key !== 'statisticsSmall')
@@ -105,11 +124,12 @@ try {
     machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg(), node: process.version },
     load: { reused: databases.reused, seconds: Math.round(databases.loadSeconds) },
     scenarios: results,
+    sheets,
     memory,
     targets: targets(results, memory),
     notes,
   }
-  const table = markdown(report)
+  const table = `${markdown(report)}${sheetMarkdown(sheets).map((l) => `${l}\n`).join('')}`
   log(`\n${table}`)
   // A partial run (BENCH_ONLY) is for trying a change: it is printed, never written as a result.
   if (config.only.length === 0) log(`Written: ${writeResults(report, table).join(', ')}`)
