@@ -18,10 +18,14 @@ const HIDDEN = new Set(['deleted_at'])
 const WRITABLE = ['grid_unit_id', 'title', 'description', 'category', 'source', 'is_petition_backlog', 'parties', 'reported_at', 'mediator', 'status', 'resolution']
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
-/** A row as the API shows it: camelCase, absent instead of null. */
+const OPEN = new Set(['reported', 'mediating', 'escalated'])
+const OVERDUE_AFTER_MS = 30 * 86_400_000
+
+/** A row as the API shows it: camelCase, absent instead of null, with `overdue` (open for more than 30 days). */
 function toApi(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(row)) if (value !== null && !HIDDEN.has(key)) out[camel(key)] = value
+  out.overdue = OPEN.has(String(row.status)) && new Date(row.reported_at as string).getTime() < Date.now() - OVERDUE_AFTER_MS
   return out
 }
 
