@@ -35,7 +35,8 @@ app.get('/v1/disputes', async (request) => {
 })
 
 app.post('/v1/disputes', async (request, reply) => {
-  const body = request.body as Record<string, unknown>
+  // The two fields the service defaults (the columns have no default of their own).
+  const body: Record<string, unknown> = { status: 'reported', isPetitionBacklog: false, ...(request.body as Record<string, unknown>) }
   const keys = Object.keys(body)
   const { rows } = await pool.query(
     `INSERT INTO disputes (${keys.map(snake).join(', ')}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${COLUMNS}`,
