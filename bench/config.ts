@@ -20,6 +20,7 @@ export interface BenchConfig {
   servicePort: number
   floorPort: number
   smallServicePort: number
+  barePort: number
 }
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -43,6 +44,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     servicePort: Math.round(number(env, 'BENCH_PORT', 3310, 1024, 65000)),
     floorPort: Math.round(number(env, 'BENCH_PORT', 3310, 1024, 65000)) + 1,
     smallServicePort: Math.round(number(env, 'BENCH_PORT', 3310, 1024, 65000)) + 2,
+    barePort: Math.round(number(env, 'BENCH_PORT', 3310, 1024, 65000)) + 3,
   }
 }
 
@@ -57,18 +59,28 @@ export interface DataPlan {
   gridUnits: number
   /** Disputes of the measured town-year (团结镇, `year`): the same in both databases. */
   townYearDisputes: number
+  /** Rows of each ledger (meetings, work plans, legal services, publicity items, inspections). */
+  perLedger: number
+  /** Rows of each ledger in the small twin: 1 % of the big one's. */
+  smallPerLedger: number
+  /** Rows of each ledger in the measured town-year: the same in both databases. */
+  townYearLedger: number
   year: number
 }
 
 export function dataPlan(scale: number): DataPlan {
   const at = (n: number, min: number) => Math.max(min, Math.round(n * scale))
   const smallDisputes = at(10_000, 200)
+  const smallPerLedger = at(1_000, 100)
   return {
     disputes: at(1_000_000, 2_000),
     smallDisputes,
     perResource: at(100_000, 500),
     gridUnits: at(100_000, 179),
     townYearDisputes: Math.min(at(2_500, 50), Math.floor(smallDisputes / 2)),
+    perLedger: at(100_000, 500),
+    smallPerLedger,
+    townYearLedger: Math.min(at(250, 10), Math.floor(smallPerLedger / 2)),
     year: 2025,
   }
 }

@@ -118,7 +118,11 @@ export function spread(n: number, plan: DataPlan): string {
  * Yields columns `at`, `k` (grid index) and `n` (the seed of the row's attributes).
  */
 export function disputePlacement(total: number, plan: DataPlan): { before: number; inYear: number; sql: string } {
-  const k = plan.townYearDisputes
+  return townYearPlacement(total, plan.townYearDisputes, plan)
+}
+
+/** As `disputePlacement`, with `k` of the year's rows in 团结镇: the ledgers' placement. */
+export function townYearPlacement(total: number, k: number, plan: DataPlan): { before: number; inYear: number; sql: string } {
   const inYear = Math.min(total, Math.max(2 * k, Math.round(total / 10)))
   const before = total - inYear
   const half = BENCH_GRIDS / 2

@@ -14,15 +14,18 @@ app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, 
 
 const COLUMNS = `id, version, created_at, updated_at, deleted_at, grid_unit_id, title, description, category, source,
   is_petition_backlog, parties, reported_at, mediator, status, resolution`
-const UNIT_COLUMNS = 'id, version, created_at, updated_at, deleted_at, code, name, level, parent_id, path, description, workers'
 const HIDDEN = new Set(['deleted_at'])
 const WRITABLE = ['grid_unit_id', 'title', 'description', 'category', 'source', 'is_petition_backlog', 'parties', 'reported_at', 'mediator', 'status', 'resolution']
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
-/** A row as the API shows it: camelCase, absent instead of null. */
+const OPEN = new Set(['reported', 'mediating', 'escalated'])
+const OVERDUE_AFTER_MS = 30 * 86_400_000
+
+/** A row as the API shows it: camelCase, absent instead of null, with `overdue` (open for more than 30 days). */
 function toApi(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(row)) if (value !== null && !HIDDEN.has(key)) out[camel(key)] = value
+  out.overdue = OPEN.has(String(row.status)) && new Date(row.reported_at as string).getTime() < Date.now() - OVERDUE_AFTER_MS
   return out
 }
 
@@ -73,67 +76,52 @@ app.get('/v1/disputes', async (request) => {
   return { items: rows.map(toApi), nextCursor }
 })
 
-/** The write path of the service: one transaction with the owner check, the change and its audit event. */
-async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
-    const result = await work(client)
-    await client.query('COMMIT')
-    return result
-  } catch (error) {
-    await client.query('ROLLBACK')
-    throw error
-  } finally {
-    client.release()
-  }
-}
+// The service's writes (src/db/record-writes.ts): one statement each, the owner check, the insert
+// or compare-and-set update and its audit event as data-modifying CTEs over one instant.
+const AT = `to_char(w.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+const AUDIT = (written: string, times: string) => `INSERT INTO audit_events (actor, request_id, action, resource_type, resource_id, version, before, after)
+    SELECT $1::text, $2::text, $3::text, 'disputes'::text, ${written}.id, ${written}.version, $4::jsonb, ($5::jsonb || ${times}) FROM ${written}, w`
+const TYPES: Record<string, string> = { grid_unit_id: 'uuid', is_petition_backlog: 'boolean', parties: 'jsonb', reported_at: 'timestamptz', resolution: 'jsonb' }
+const typed = (column: string, i: number) => `$${i}::${TYPES[column] ?? 'text'}`
 
-const audit = (client: pg.PoolClient, requestId: string, action: string, before: unknown, after: Record<string, unknown>) =>
-  client.query(
-    `INSERT INTO audit_events (actor, request_id, action, resource_type, resource_id, version, before, after) VALUES ($1, $2, $3, 'disputes', $4, $5, $6, $7)`,
-    ['floor', requestId, action, after.id, after.version, before === null ? null : JSON.stringify(before), JSON.stringify(after)],
-  )
+const CREATE = `WITH w AS (SELECT date_trunc('milliseconds', now()) AS at),
+    owner AS (SELECT true AS inside FROM grid_units WHERE grid_units.id = $6 AND grid_units.deleted_at IS NULL),
+    ins AS (INSERT INTO disputes (id, ${WRITABLE.join(', ')}, created_at, updated_at)
+      SELECT gen_random_uuid(), ${WRITABLE.map((c, i) => typed(c, i + 6)).join(', ')}, w.at, w.at FROM w, owner WHERE owner.inside RETURNING ${COLUMNS}),
+    audit AS (${AUDIT('ins', `jsonb_build_object('createdAt', ${AT}, 'updatedAt', ${AT})`)})
+    SELECT (SELECT count(*) FROM owner)::int AS owner_found, ins.* FROM w LEFT JOIN ins ON true`
+const n = WRITABLE.length
+const UPDATE = `WITH w AS (SELECT date_trunc('milliseconds', now()) AS at),
+    upd AS (UPDATE disputes SET ${WRITABLE.map((c, i) => `${c} = ${typed(c, i + 6)}`).join(', ')}, version = disputes.version + 1, updated_at = w.at FROM w
+      WHERE disputes.id = $${n + 6}::uuid AND disputes.version = $${n + 7}::int AND disputes.deleted_at IS NULL RETURNING ${COLUMNS}),
+    audit AS (${AUDIT('upd', `jsonb_build_object('updatedAt', ${AT})`)})
+    SELECT upd.* FROM w LEFT JOIN upd ON true`
+const auditParams = (requestId: string, action: string, before: unknown, after: Record<string, unknown>) =>
+  ['floor', requestId, action, before === null ? null : JSON.stringify(before), JSON.stringify(after)]
 
 app.post('/v1/disputes', async (request, reply) => {
   const body: Record<string, unknown> = { status: 'reported', isPetitionBacklog: false, ...(request.body as Record<string, unknown>) }
-  const record = await transaction(async (client) => {
-    const owner = await client.query(`SELECT ${UNIT_COLUMNS} FROM grid_units WHERE id = $1 AND deleted_at IS NULL`, [body.gridUnitId])
-    if (!owner.rows[0]) return null
-    const values = WRITABLE.map((c) => jsonParam(c, body[camel(c)] ?? null))
-    const { rows } = await client.query(
-      `INSERT INTO disputes (${WRITABLE.join(', ')}) VALUES (${WRITABLE.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${COLUMNS}`,
-      values,
-    )
-    const saved = toApi(rows[0])
-    await audit(client, request.id, 'created', null, saved)
-    return saved
-  })
-  if (!record) return reply.code(409).send({ status: 409 })
+  const values = WRITABLE.map((c) => jsonParam(c, body[camel(c)] ?? null))
+  const { rows } = await pool.query(CREATE, [...auditParams(request.id, 'created', null, body), ...values])
+  if (!rows[0].owner_found) return reply.code(409).send({ status: 409 })
+  delete rows[0].owner_found
+  const record = toApi(rows[0])
   return reply.code(201).header('location', `/v1/disputes/${String(record.id)}`).header('etag', `"${String(record.version)}"`).send(record)
 })
 
 app.patch('/v1/disputes/:id', async (request, reply) => {
   const id = (request.params as { id: string }).id
   const ifMatch = request.headers['if-match']
-  const outcome = await transaction(async (client) => {
-    const { rows } = await client.query(`SELECT ${COLUMNS} FROM disputes WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])
-    if (!rows[0]) return 404
-    if (ifMatch && ifMatch !== `"${rows[0].version}"`) return 412
-    const current = toApi(rows[0])
-    const next: Record<string, unknown> = { ...current, ...(request.body as Record<string, unknown>) }
-    const values = WRITABLE.map((c) => jsonParam(c, next[camel(c)] ?? null))
-    const updated = await client.query(
-      `UPDATE disputes SET version = version + 1, updated_at = now(), ${WRITABLE.map((c, i) => `${c} = $${i + 1}`).join(', ')}
-        WHERE id = $${WRITABLE.length + 1} AND version = $${WRITABLE.length + 2} RETURNING ${COLUMNS}`,
-      [...values, id, rows[0].version],
-    )
-    const saved = toApi(updated.rows[0])
-    await audit(client, request.id, 'updated', current, saved)
-    return saved
-  })
-  if (typeof outcome === 'number') return reply.code(outcome).send({ status: outcome })
-  return reply.header('etag', `"${String(outcome.version)}"`).send(outcome)
+  const { rows } = await pool.query(`SELECT ${COLUMNS} FROM disputes WHERE id = $1 AND deleted_at IS NULL`, [id])
+  if (!rows[0]) return notFound(reply)
+  if (ifMatch && ifMatch !== `"${rows[0].version}"`) return reply.code(412).send({ status: 412 })
+  const current = toApi(rows[0])
+  const next: Record<string, unknown> = { ...current, ...(request.body as Record<string, unknown>) }
+  const values = WRITABLE.map((c) => jsonParam(c, next[camel(c)] ?? null))
+  const updated = await pool.query(UPDATE, [...auditParams(request.id, 'updated', current, next), ...values, id, rows[0].version])
+  if (updated.rows[0].id === null) return reply.code(412).send({ status: 412 })
+  const saved = toApi(updated.rows[0])
+  return reply.header('etag', `"${String(saved.version)}"`).send(saved)
 })
 
 // The statistics statement is the service's own, rendered once by the runner and handed over as

@@ -45,6 +45,19 @@ if (!adminUrl) {
     }
   })
 
+  t.test('each database holds the planned rows of each ledger, and the same town-year of each', async (t) => {
+    const ledgers = { rule_of_law_meetings: 'held_at', work_plans: 'created_at', legal_services: 'served_at', publicity_items: 'published_at', inspections: 'started_at' }
+    const bounds = [`${plan.year}-01-01T00:00:00+08:00`, `${plan.year + 1}-01-01T00:00:00+08:00`]
+    for (const [table, at] of Object.entries(ledgers)) {
+      t.equal(await count(loaded.url, `SELECT count(*)::int AS n FROM ${table}`), plan.perLedger, `${table}: big`)
+      t.equal(await count(loaded.smallUrl, `SELECT count(*)::int AS n FROM ${table}`), plan.smallPerLedger, `${table}: twin`)
+      const townYear = `SELECT count(*)::int AS n FROM ${table} r JOIN grid_units g ON g.id = r.grid_unit_id JOIN grid_units town ON town.id = g.path[2]
+        WHERE town.name = '团结镇' AND r.${at} >= $1::timestamptz AND r.${at} < $2::timestamptz`
+      t.equal(await count(loaded.url, townYear, bounds), plan.townYearLedger, `${table}: the big table's town-year`)
+      t.equal(await count(loaded.smallUrl, townYear, bounds), plan.townYearLedger, `${table}: the twin's town-year`)
+    }
+  })
+
   t.test('every unit’s path runs from its root to itself, through its parent', async (t) => {
     const broken = await count(
       loaded.url,

@@ -5,14 +5,15 @@ import { openDatabase } from '../src/db/client.js'
 import { migrateDatabase, migrationsFolder } from '../src/db/migrate.js'
 import type { DataPlan } from './config.js'
 import { benchUnitsSql, fillerUnitsSql, helperFunctions } from './dataset.js'
+import { ledgerGenerators } from './ledgers.js'
 import { decisions, disputes, enforcementCases, legalEducationEvents, type Generator } from './records.js'
 
 // Builds the two bench databases from scratch: the big one, and a small twin that differs only in
-// holding 10 000 disputes instead of 1 000 000 (the statistics comparison). A load is kept and
+// holding 1 % of the disputes and of the five ledgers (the statistics comparison). A load is kept and
 // reused by later runs of the same plan; BENCH_RELOAD=1 forces a new one.
 
 /** Bump when the generated data changes, so older loads are not reused. */
-const LOADER_VERSION = 1
+const LOADER_VERSION = 2
 const BATCH = 50_000
 
 export interface BenchDatabases {
@@ -129,7 +130,8 @@ export async function prepareDatabases(adminUrl: string, big: string, plan: Data
   }
 
   log(`Loading: ${plan.disputes.toLocaleString('en')} disputes, ${plan.perResource.toLocaleString('en')} decisions, cases and events each, ` +
-    `≥ ${plan.gridUnits.toLocaleString('en')} grid units; and a twin with ${plan.smallDisputes.toLocaleString('en')} disputes.`)
+    `${plan.perLedger.toLocaleString('en')} of each ledger, ≥ ${plan.gridUnits.toLocaleString('en')} grid units; ` +
+    `and a twin with ${plan.smallDisputes.toLocaleString('en')} disputes and ${plan.smallPerLedger.toLocaleString('en')} of each ledger.`)
   await withClient(adminUrl, async (admin) => {
     for (const name of [big, small]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.query(`CREATE DATABASE ${big}`)
@@ -157,15 +159,19 @@ export async function prepareDatabases(adminUrl: string, big: string, plan: Data
   })
   // The twin starts as a copy of everything but the disputes, so only their number differs.
   await withClient(adminUrl, (admin) => admin.query(`CREATE DATABASE ${small} TEMPLATE ${big}`))
-  for (const [target, count] of [[smallUrl, plan.smallDisputes], [url, plan.disputes]] as const) {
+  const sizes = [[smallUrl, plan.smallDisputes, plan.smallPerLedger], [url, plan.disputes, plan.perLedger]] as const
+  for (const [target, count, ledgerCount] of sizes) {
     await withClient(target, async (client) => {
       await bulkSession(client)
-      await loadTable(client, disputes(count, plan), log)
-      await checkOwners(client, 'disputes')
+      const generators = [disputes(count, plan), ...ledgerGenerators.map((ledger) => ledger(ledgerCount, plan))]
+      for (const gen of generators) {
+        await loadTable(client, gen, log)
+        await checkOwners(client, gen.table)
+      }
       await client.query(`DROP SCHEMA bench CASCADE`)
       const vacuum = Date.now()
-      await client.query(`VACUUM (ANALYZE) disputes`)
-      log(`  disputes: vacuumed and analyzed (${seconds(vacuum)} s)`)
+      await client.query(`VACUUM (ANALYZE) ${generators.map((gen) => gen.table).join(', ')}`)
+      log(`  disputes and ledgers: vacuumed and analyzed (${seconds(vacuum)} s)`)
     })
   }
   await withClient(adminUrl, async (admin) => {

@@ -14,16 +14,16 @@ export function buildService(): void {
   if (result.status !== 0) throw new Error(`the service does not build:\n${result.stdout}${result.stderr}`)
 }
 
-/** Transpiles the floor to a module beside the dependencies it imports (a cache folder, not the source tree). */
-export function buildFloor(): string {
-  const source = readFileSync(`${root}bench/floor.ts`, 'utf8')
+/** Transpiles a floor (`floor` or `bare`) to a module beside the dependencies it imports (a cache folder, not the source tree). */
+export function buildFloor(name: 'floor' | 'bare' = 'floor'): string {
+  const source = readFileSync(`${root}bench/${name}.ts`, 'utf8')
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
   })
   const folder = `${root}node_modules/.cache/fazhi-bench`
   mkdirSync(folder, { recursive: true })
-  writeFileSync(`${folder}/floor.mjs`, outputText)
-  return `${folder}/floor.mjs`
+  writeFileSync(`${folder}/${name}.mjs`, outputText)
+  return `${folder}/${name}.mjs`
 }
 
 export const serviceEntry = `${root}dist/server.js`

@@ -9,12 +9,14 @@ import { prepareDatabases } from './load.js'
 import { buildFloor, buildService, serviceEntry, startServer, type Server } from './processes.js'
 import { markdown, targets, withRatio, type Results, type ScenarioResult } from './report.js'
 import { writeResults } from './results.js'
-import { scenarios, type Scenario, type ScenarioContext } from './scenarios.js'
+import { scenarios, type Scenario, type ScenarioContext, type ScenarioKey } from './scenarios.js'
 import { exportCutoff, gridCodes, importWorkbook, measureExport, measureImport, sheetMarkdown, type SheetMeasurement } from './sheets.js'
 
 // `npm run bench`: load the data set, start the service and the floor, drive every scenario,
 // write bench/results/<date>.json and .md. See bench/README.md.
 
+/** The operations the bare floor answers: the simplest SQL for each (bench/bare.ts). */
+const BARE = new Set<ScenarioKey>(['get', 'list', 'create', 'patch'])
 const log = (line: string) => process.stdout.write(`${line}\n`)
 const config = loadBenchConfig()
 const plan = dataPlan(config.scale)
@@ -25,7 +27,8 @@ log(`fazhi-api benchmark: scale ${config.scale}, ${config.connections} connectio
 const built = Date.now()
 buildService()
 const floorEntry = buildFloor()
-log(`Built the service and the floor (${((Date.now() - built) / 1000).toFixed(0)} s).`)
+const bareEntry = buildFloor('bare')
+log(`Built the service and the floors (${((Date.now() - built) / 1000).toFixed(0)} s).`)
 const databases = await prepareDatabases(config.adminUrl, config.databaseName, plan, config.reload, log)
 
 const apiKey = `bench_${randomBytes(24).toString('base64url')}`
@@ -46,6 +49,8 @@ try {
     FLOOR_STATISTICS: JSON.stringify(rendered),
   })
   servers.push(floor)
+  const bare = await startServer('bare floor', bareEntry, config.barePort, { DATABASE_URL: databases.url, DB_POOL_SIZE: '10' })
+  servers.push(bare)
   const small = await startServer('service (small twin)', serviceEntry, config.smallServicePort, serviceEnv(databases.smallUrl))
   servers.push(small)
   const headers = { authorization: `Bearer ${apiKey}` }
@@ -79,13 +84,17 @@ try {
     log(`${scenario.title}`)
     const sides = [{ label: 'service', server: service, scenario }]
     if (scenario.floor) sides.push({ label: 'floor', server: floor, scenario })
+    const bareSide = BARE.has(scenario.key)
+    if (bareSide) sides.push({ label: 'bare', server: bare, scenario })
     // The two statistics scenarios alternate too, so machine drift hits both alike.
     if (scenario.key === 'statistics') sides.push({ label: 'twin', server: small, scenario: byKey.get('statisticsSmall')! })
     const measured = await alternate(sides)
-    results.push(withRatio({ key: scenario.key, title: scenario.title, service: measured[0]!, ...(scenario.floor ? { floor: measured[1]! } : {}) }))
+    const rest = measured.slice(scenario.floor ? 2 : 1)
+    const floorOf = scenario.floor ? { floor: measured[1]! } : {}
+    results.push(withRatio({ key: scenario.key, title: scenario.title, service: measured[0]!, ...floorOf, ...(bareSide ? { bare: rest[0]! } : {}) }))
     if (scenario.key === 'statistics') {
       const twin = byKey.get('statisticsSmall')!
-      results.push({ key: twin.key, title: twin.title, service: measured[2]! })
+      results.push({ key: twin.key, title: twin.title, service: rest[0]! })
     }
   }
   // The spreadsheets, last: the import adds 5 000 disputes (removed with the rest on the next run).
@@ -111,8 +120,16 @@ try {
   const big = results.filter((r) => r.key !== 'statisticsSmall')
   const servicePeakMiB = Math.max(0, ...big.map((r) => r.service.peakRssMiB))
   const floorPeakMiB = Math.max(0, ...big.flatMap((r) => (r.floor ? [r.floor.peakRssMiB] : [])))
-  const memory = { servicePeakMiB: Math.round(servicePeakMiB), floorPeakMiB: Math.round(floorPeakMiB), ratio: Math.round((servicePeakMiB / floorPeakMiB) * 100) / 100 }
-  notes.push(`Peak RSS since start (VmHWM): service ${service.memory().peak.toFixed(0)} MiB, floor ${floor.memory().peak.toFixed(0)} MiB.`)
+  const barePeakMiB = Math.max(0, ...big.flatMap((r) => (r.bare ? [r.bare.peakRssMiB] : [])))
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100
+  const memory = {
+    servicePeakMiB: Math.round(servicePeakMiB),
+    floorPeakMiB: Math.round(floorPeakMiB),
+    ratio: ratio(servicePeakMiB, floorPeakMiB),
+    barePeakMiB: Math.round(barePeakMiB),
+    bareRatio: ratio(servicePeakMiB, barePeakMiB),
+  }
+  notes.push(`Peak RSS since start (VmHWM): service ${service.memory().peak.toFixed(0)} MiB, floor ${floor.memory().peak.toFixed(0)} MiB, bare floor ${bare.memory().peak.toFixed(0)} MiB.`)
   const report: Results = {
     startedAt,
     finishedAt: new Date().toISOString(),

@@ -104,12 +104,16 @@ export function aliased<T extends PgTable>(table: T, name: string): { columns: T
   return { columns: alias(table, name) as unknown as T, from: sql`${table} ${sql.identifier(name)}`, name: sql`${sql.identifier(name)}` }
 }
 
+/** A statement's text, rendered once; its parameters are numbered in the order they appear. */
+export const renderedText = (statement: SQL): string => dialect.sqlToQuery(statement).sql
+
 /**
  * Rows of a statement sent under a name (node-postgres prepared statement): PostgreSQL parses and
- * plans it once per connection. The name must stand for one SQL text; the values may differ.
+ * plans it once per connection. The name must stand for one text, rendered once (`renderedText`),
+ * so a hot statement costs no rendering per call; the values may differ.
  */
-export async function namedRows<T>(ex: Executor, name: string, statement: SQL): Promise<T[]> {
-  const result = (await ex._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false).execute()) as { rows: T[] }
+export async function namedTextRows<T>(ex: Executor, name: string, text: string, params: unknown[]): Promise<T[]> {
+  const result = (await ex._.session.prepareQuery({ sql: text, params }, undefined, name, false).execute()) as { rows: T[] }
   return result.rows
 }
 

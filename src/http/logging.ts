@@ -38,14 +38,18 @@ export function loggerOptions(level: string): pino.LoggerOptions {
 
 /** The request id goes back on every answer; one log line per request, written when it is answered. */
 export function registerRequestLog(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback hooks, not async ones: no promise per request for work that never waits.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
+    done()
   })
-  app.addHook('onResponse', async (request, reply) => {
-    if (!(request.log as Logger).isLevelEnabled('info')) return
-    request.log.info(
-      { method: request.method, url: scrubText(request.url.split('?')[0] ?? ''), route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request completed',
-    )
+  app.addHook('onResponse', (request, reply, done) => {
+    if ((request.log as Logger).isLevelEnabled('info')) {
+      request.log.info(
+        { method: request.method, url: scrubText(request.url.split('?')[0] ?? ''), route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request completed',
+      )
+    }
+    done()
   })
 }

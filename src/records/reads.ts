@@ -7,7 +7,7 @@ import { queryRows, type Executor } from '../db/client.js'
 import { ownedWithin, pathUnder, textSearch, unitsUnderAll } from '../db/filters.js'
 import { keysetPage, type KeysetQuery } from '../db/keyset.js'
 import { readColumns } from '../db/schema/columns.js'
-import { namedRows, tableStatements, type TableStatements } from '../db/statements.js'
+import { namedTextRows, renderedText, tableStatements, type TableStatements } from '../db/statements.js'
 import type { ApiRecord, Doc, RecordCodec } from './codec.js'
 import type { AnyResource } from './define-resource.js'
 import type { EngineContext } from './engine-context.js'
@@ -37,6 +37,8 @@ export function listQuery(def: AnyResource, statements: TableStatements, actor: 
   }
 }
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000'
+
 export interface RecordReads {
   statements: TableStatements
   /** The live row `id` inside the actor's jurisdiction, decoded; 404 otherwise. `forUpdate` locks it. */
@@ -55,11 +57,13 @@ export function recordReads(def: AnyResource, env: EngineContext, codec: RecordC
   // The hottest read, one record for a key without a jurisdiction, goes out under a name: PostgreSQL
   // parses and plans it once per connection.
   const byIdName = `${def.collection}_live_by_id`
+  // Its text is rendered once, with the id as its one parameter ($1).
+  const byIdText = renderedText(sql`SELECT ${statements.selectList} FROM ${table} WHERE ${live(NIL_UUID)}`)
 
   async function findLive(ex: Executor, actor: Actor, id: string, forUpdate: boolean): Promise<Doc> {
     let rows: Doc[]
     if (ex === db && !forUpdate && !actor.gridUnitId) {
-      rows = await namedRows<Doc>(db, byIdName, sql`SELECT ${statements.selectList} FROM ${table} WHERE ${live(id)}`)
+      rows = await namedTextRows<Doc>(db, byIdName, byIdText, [id])
     } else {
       const scoped: SQL[] = actor.gridUnitId ? [ownedWithin(owner, pathUnder(actor.gridUnitId))] : []
       rows = await queryRows<Doc>(ex, sql`SELECT ${statements.selectList} FROM ${table}
