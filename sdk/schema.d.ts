@@ -367,7 +367,7 @@ export interface paths {
         };
         /**
          * Export legal education events as a spreadsheet (导出普法活动台账)
-         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`?format=csv` or `Accept: text/csv`; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `legal-education-events:read`; the key’s jurisdiction bounds the records as for the list.
+         * @description Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) or CSV (`Accept: text/csv`; `format` is this list’s own filter here; UTF-8 with a BOM). Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. Needs `legal-education-events:read`; the key’s jurisdiction bounds the records as for the list.
          */
         get: operations["exportLegalEducationEvents"];
         put?: never;
@@ -8744,8 +8744,8 @@ export interface operations {
                 q?: string;
                 /** @description Only records changed after this instant. */
                 updatedSince?: string;
-                /** @description Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM). */
-                format?: "xlsx" | "csv";
+                /** @description Only these formats (repeatable): `lecture` 法治讲座 · `exhibition` 展板展览 · `consultation_desk` 法律咨询台 · `broadcast` 广播宣传 · `short_video` 短视频 · `performance` 文艺演出 · `training` 培训 · `study_session` 学法会（理论学习中心组） · `other` 其他 */
+                format?: ("lecture" | "exhibition" | "consultation_desk" | "broadcast" | "short_video" | "performance" | "training" | "study_session" | "other")[];
                 /** @description Only these venue types (repeatable): `village` 进村 · `school` 进校园 · `enterprise` 进企业 · `community` 进社区 · `government` 进机关 · `online` 线上 · `other` 其他 */
                 venueType?: ("village" | "school" | "enterprise" | "community" | "government" | "online" | "other")[];
                 /** @description Only these audiences (repeatable): `villagers` 村民 · `students` 学生 · `enterprise_staff` 企业职工 · `cadres` 干部 · `enforcement_officers` 执法人员 · `legal_literates` 法律明白人 · `general_public` 社会公众 · `other` 其他 */

@@ -60,7 +60,9 @@ export async function registerImportRoute(fastify: FastifyInstance, service: Rec
         },
       },
       handler: async (request, reply) => {
-        const body = request.body as unknown as Buffer
+        // The service's JSON parser also answers here; a JSON body is not a file, whatever it holds.
+        const body = request.body as unknown
+        if (!Buffer.isBuffer(body)) throw problem('unsupported-media-type', `Send the file as ${XLSX_MEDIA_TYPE} or text/csv.`)
         let sheet
         try {
           sheet = await readSpreadsheet(body, service.sheet.import!)

@@ -27,13 +27,14 @@ const offers = [
   { format: 'csv', mediaType: CSV_MEDIA_TYPE },
 ] as const
 
+/** A list whose own filter is named `format` (an event's 讲座/宣讲…) keeps it: its file format comes from `Accept` alone. */
+const formatIsFilter = (list: TObject) => 'format' in list.properties
+
 /** The list's query without its paging: every filter and sort, and the file format. */
 function exportQuery(list: TObject): TObject {
   const { cursor: _cursor, limit: _limit, ...filters } = list.properties
-  return Type.Object(
-    { ...filters, format: Type.Optional(Type.Unsafe<'xlsx' | 'csv'>({ type: 'string', enum: ['xlsx', 'csv'], description: 'Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM).' })) },
-    { additionalProperties: false },
-  )
+  const fileFormat = Type.Unsafe<'xlsx' | 'csv'>({ type: 'string', enum: ['xlsx', 'csv'], description: 'Instead of `Accept`: `xlsx` Excel 台账 (default) · `csv` CSV 文本 (UTF-8 with a BOM).' })
+  return Type.Object(formatIsFilter(list) ? filters : { ...filters, format: Type.Optional(fileFormat) }, { additionalProperties: false })
 }
 
 const ownerField = (def: AnyResource) => (def.owner.kind === 'unit' ? def.owner.field : def.owner.parentField)
@@ -63,6 +64,9 @@ export async function registerSheetRoutes(fastify: FastifyInstance, db: Db, serv
   const read = `${def.collection}:read`
   const mask = piiMasker(def.schemas.record, resolve)
   const ledger = `${def.label}台账`
+  const listQuery = def.schemas.query as TObject
+  const byAccept = formatIsFilter(listQuery)
+  const csvChoice = byAccept ? '`Accept: text/csv`; `format` is this list’s own filter here' : '`?format=csv` or `Accept: text/csv`'
   app.get(`${base}/export`, {
     config: { scope: read },
     schema: {
@@ -70,11 +74,11 @@ export async function registerSheetRoutes(fastify: FastifyInstance, db: Db, serv
       tags: [def.tag.name],
       summary: `Export ${def.names.many.replace(/(?!^)([A-Z])/g, ' $1').toLowerCase()} as a spreadsheet (导出${ledger})`,
       description:
-        `Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or \`Accept: ${XLSX_MEDIA_TYPE}\`) or CSV (\`?format=csv\` or \`Accept: text/csv\`; UTF-8 with a BOM). ` +
+        `Every record the list would give for these filters (all pages), streamed as an .xlsx workbook (default, or \`Accept: ${XLSX_MEDIA_TYPE}\`) or CSV (${csvChoice}; UTF-8 with a BOM). ` +
         'Chinese column headers in a fixed order, enum values as their Chinese labels, instants as `YYYY-MM-DD HH:mm` in UTC+8 (date cells in .xlsx), lists as readable text, the owning unit by code and name; ' +
         'personal data masked without `pii:read`; a text that would start a formula (`=`, `+`, `-`, `@`, tab, CR) is written as text. ' +
         `Needs \`${read}\`; the key’s jurisdiction bounds the records as for the list.`,
-      querystring: exportQuery(def.schemas.query as TObject),
+      querystring: exportQuery(listQuery),
       produces: offers.map((o) => o.mediaType),
       response: {
         200: {
@@ -86,8 +90,9 @@ export async function registerSheetRoutes(fastify: FastifyInstance, db: Db, serv
       },
     },
     handler: async (request, reply) => {
-      const { format, ...query } = request.query as Record<string, unknown> & { format?: 'xlsx' | 'csv' }
-      const offer = negotiate(request, offers, format)
+      const { format, ...rest } = request.query as Record<string, unknown> & { format?: 'xlsx' | 'csv' }
+      const query = byAccept ? (request.query as Record<string, unknown>) : rest
+      const offer = negotiate(request, offers, byAccept ? undefined : format)
       const present = hasScope(request.actor, 'pii:read') ? <T>(r: T) => r : mask
       const rows = exportRecords(db, service, request.actor, query, present)
       const out = new PassThrough()
