@@ -1,5 +1,6 @@
 import t from 'tap'
 import { assertProblem, buildTestApp } from '../helpers/app.js'
+import { checkMissingGridUnit, checkSoftDelete } from '../helpers/record-checks.js'
 import { createCounty } from '../helpers/factories.js'
 import { STARTED_UTC, closedFields, createInspection, finding, inspectionBody, inspectionsUrl } from './fixtures.js'
 
@@ -68,23 +69,11 @@ t.test('get, 304, merge patch, null clears endedAt, findings replaced whole', as
 })
 
 t.test('delete is soft: 404 afterwards', async (t) => {
-  const record = await createInspection(admin, county.otherGrid.id)
-  t.equal((await admin.delete(`${inspectionsUrl}/${record.id}`)).status, 204)
-  assertProblem(t, await admin.get(`${inspectionsUrl}/${record.id}`), 404, 'not-found')
-  assertProblem(t, await admin.patch(`${inspectionsUrl}/${record.id}`, { casesReviewed: 1 }), 404, 'not-found')
-  assertProblem(t, await admin.delete(`${inspectionsUrl}/${record.id}`), 404, 'not-found')
-  t.same((await admin.get(`${inspectionsUrl}?gridUnitId=${county.otherGrid.id}`)).body.items, [])
+  await checkSoftDelete(t, admin, inspectionsUrl, await createInspection(admin, county.otherGrid.id), { casesReviewed: 1 }, `gridUnitId=${county.otherGrid.id}`)
 })
 
 t.test('a grid unit that does not exist is a rule violation', async (t) => {
-  const missing = '00000000-0000-4000-8000-000000000002'
-  const res = await admin.post(inspectionsUrl, inspectionBody(missing))
-  assertProblem(t, res, 409, 'rule-violation')
-  t.same(res.body.violations.map((v: any) => v.rule), ['grid-unit-exists'])
-  const record = await createInspection(admin, gridId)
-  const moved = await admin.patch(`${inspectionsUrl}/${record.id}`, { gridUnitId: missing })
-  assertProblem(t, moved, 409, 'rule-violation')
-  t.equal(moved.body.violations[0].rule, 'grid-unit-exists')
+  await checkMissingGridUnit(t, admin, inspectionsUrl, (unitId) => inspectionBody(unitId), await createInspection(admin, gridId))
 })
 
 t.test('bad values are 400s naming the field; unknown fields are refused', async (t) => {

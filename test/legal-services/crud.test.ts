@@ -1,5 +1,6 @@
 import t from 'tap'
 import { assertProblem, buildTestApp } from '../helpers/app.js'
+import { checkMissingGridUnit, checkSoftDelete } from '../helpers/record-checks.js'
 import { createCounty } from '../helpers/factories.js'
 import { createService, serviceBody } from './fixtures.js'
 
@@ -111,21 +112,9 @@ t.test('quantity limits are inclusive: 1 and 100000', async (t) => {
 })
 
 t.test('a grid unit that does not exist is a rule violation, on create and on patch', async (t) => {
-  const missing = '00000000-0000-4000-8000-000000000000'
-  const res = await admin.post(url, serviceBody(missing))
-  assertProblem(t, res, 409, 'rule-violation')
-  t.same(res.body.violations.map((v: any) => v.rule), ['grid-unit-exists'])
-  const created = await createService(admin, town.id)
-  const moved = await admin.patch(`${url}/${created.id}`, { gridUnitId: missing })
-  assertProblem(t, moved, 409, 'rule-violation')
-  t.same(moved.body.violations.map((v: any) => v.rule), ['grid-unit-exists'])
+  await checkMissingGridUnit(t, admin, url, (unitId) => serviceBody(unitId), await createService(admin, town.id))
 })
 
 t.test('delete is soft: 404 afterwards, not listed', async (t) => {
-  const created = await createService(admin, town.id)
-  t.equal((await admin.delete(`${url}/${created.id}`)).status, 204)
-  assertProblem(t, await admin.get(`${url}/${created.id}`), 404, 'not-found')
-  assertProblem(t, await admin.patch(`${url}/${created.id}`, { quantity: 2 }), 404, 'not-found')
-  assertProblem(t, await admin.delete(`${url}/${created.id}`), 404, 'not-found')
-  t.notOk((await admin.get(`${url}?limit=100`)).body.items.some((s: any) => s.id === created.id))
+  await checkSoftDelete(t, admin, url, await createService(admin, town.id), { quantity: 2 })
 })

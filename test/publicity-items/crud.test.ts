@@ -1,5 +1,6 @@
 import t from 'tap'
 import { assertProblem, buildTestApp } from '../helpers/app.js'
+import { checkMissingGridUnit } from '../helpers/record-checks.js'
 import { createCounty } from '../helpers/factories.js'
 import { createItem, itemBody, itemsUrl } from './fixtures.js'
 
@@ -89,14 +90,7 @@ t.test('delete is soft: 404 afterwards, gone from lists', async (t) => {
 })
 
 t.test('a grid unit that does not exist is a rule violation, on create and on a move', async (t) => {
-  const missing = '00000000-0000-4000-8000-000000000001'
-  const res = await admin.post(itemsUrl, itemBody(missing))
-  assertProblem(t, res, 409, 'rule-violation')
-  t.same(res.body.violations.map((v: any) => v.rule), ['grid-unit-exists'])
-  const item = await createItem(admin, gridId)
-  const moved = await admin.patch(`${itemsUrl}/${item.id}`, { gridUnitId: missing })
-  assertProblem(t, moved, 409, 'rule-violation')
-  t.equal(moved.body.violations[0].rule, 'grid-unit-exists')
+  await checkMissingGridUnit(t, admin, itemsUrl, (unitId) => itemBody(unitId), await createItem(admin, gridId))
 })
 
 t.test('bad values are 400s naming the field; unknown fields are refused', async (t) => {

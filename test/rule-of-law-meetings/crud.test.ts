@@ -1,5 +1,6 @@
 import t from 'tap'
 import { assertProblem, buildTestApp } from '../helpers/app.js'
+import { checkMissingGridUnit, checkSoftDelete } from '../helpers/record-checks.js'
 import { createCounty } from '../helpers/factories.js'
 import { createMeeting, meetingBody } from './fixtures.js'
 
@@ -109,22 +110,9 @@ t.test('limits are inclusive: 50 issues, attendance 100000', async (t) => {
 })
 
 t.test('a grid unit that does not exist is a rule violation, on create and on patch', async (t) => {
-  const missing = '00000000-0000-4000-8000-000000000000'
-  const res = await admin.post(url, meetingBody(missing))
-  assertProblem(t, res, 409, 'rule-violation')
-  t.same(res.body.violations.map((v: any) => v.rule), ['grid-unit-exists'])
-  const created = await createMeeting(admin, town.id)
-  const moved = await admin.patch(`${url}/${created.id}`, { gridUnitId: missing })
-  assertProblem(t, moved, 409, 'rule-violation')
-  t.same(moved.body.violations.map((v: any) => v.rule), ['grid-unit-exists'])
+  await checkMissingGridUnit(t, admin, url, (unitId) => meetingBody(unitId), await createMeeting(admin, town.id))
 })
 
 t.test('delete is soft: 404 afterwards, not listed', async (t) => {
-  const created = await createMeeting(admin, town.id)
-  t.equal((await admin.delete(`${url}/${created.id}`)).status, 204)
-  assertProblem(t, await admin.get(`${url}/${created.id}`), 404, 'not-found')
-  assertProblem(t, await admin.patch(`${url}/${created.id}`, { attendance: 3 }), 404, 'not-found')
-  assertProblem(t, await admin.delete(`${url}/${created.id}`), 404, 'not-found')
-  const list = await admin.get(`${url}?limit=100`)
-  t.notOk(list.body.items.some((m: any) => m.id === created.id))
+  await checkSoftDelete(t, admin, url, await createMeeting(admin, town.id), { attendance: 3 })
 })
