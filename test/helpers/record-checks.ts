@@ -23,3 +23,33 @@ export async function checkSoftDelete(t: Test, api: Client, url: string, record:
   assertProblem(t, await api.delete(`${url}/${record.id}`), 404, 'not-found')
   t.notOk((await api.get(`${url}?${listQuery}`)).body.items.some((r: { id: string }) => r.id === record.id), 'gone from the list')
 }
+
+/**
+ * Every sort walked in keyset pages of `limit`: `pages` pages, no record twice, none missing from
+ * `all`, each page in the sort's order with ties broken by id. `list` takes a query string.
+ */
+export async function checkSortedPages(
+  t: Test,
+  list: (query: string) => Promise<{ status: number; body: any }>,
+  { query, sorts, limit, pages, all }: { query: string; sorts: string[]; limit: number; pages: number; all: { id: string }[] },
+): Promise<void> {
+  for (const sort of sorts) {
+    const seen: Record<string, unknown>[] = []
+    let cursor: string | null = null
+    let walked = 0
+    do {
+      const res = await list(`${query}&limit=${limit}&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`)
+      t.equal(res.status, 200)
+      seen.push(...res.body.items)
+      cursor = res.body.nextCursor
+      walked++
+    } while (cursor && walked < pages + 5)
+    t.equal(walked, pages, `${sort}: ${all.length} records in pages of ${limit}`)
+    t.equal(new Set(seen.map((r) => r.id)).size, seen.length, `${sort}: no duplicates`)
+    t.same(seen.map((r) => r.id).sort(), all.map((r) => r.id).sort(), `${sort}: no gaps`)
+    const field = sort.replace('-', '')
+    const keys = seen.map((r) => `${String(r[field])}|${String(r.id)}`)
+    const sorted = [...keys].sort()
+    t.same(keys, sort.startsWith('-') ? sorted.reverse() : sorted, `${sort}: ordered, ties by id`)
+  }
+}
