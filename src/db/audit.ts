@@ -46,9 +46,9 @@ const SEQUENCER_LOCK = 7_402_118_224
  */
 export async function sequencePendingEvents(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ locked: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${SEQUENCER_LOCK}) AS locked`)
-    // Another reader is numbering right now; its numbers will all exceed what we hand out.
-    if (!lock?.locked) return
+    // Wait for a reader that is numbering right now rather than read past its batch: a caller
+    // that asked after the events were written must see them, or it would think itself caught up.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK})`)
     await tx.execute(sql`
       WITH ready AS (
         SELECT ${auditEvents.id} AS id, row_number() OVER (ORDER BY ${auditEvents.id}) AS n FROM ${auditEvents} WHERE ${auditEvents.seq} IS NULL
