@@ -78,7 +78,7 @@ t.test('the figures read that way are those of the year', async (t) => {
   const [expected] = await queryRows<{ [figure: string]: number }>(db, sql`
     SELECT (SELECT count(*) FROM rule_of_law_meetings WHERE ${inYear('held_at')})::int AS meetings,
            (SELECT count(*) FROM rule_of_law_meetings WHERE ${inYear('held_at')} AND kind = 'special_meeting')::int AS special,
-           (SELECT count(*) FROM rule_of_law_meetings WHERE ${inYear('held_at')} AND chair_is_principal)::int AS "principalChaired",
+           (SELECT count(*) FROM rule_of_law_meetings WHERE ${inYear('held_at')} AND chair_is_principal AND kind <> 'other')::int AS "principalChaired",
            (SELECT count(*) FROM work_plans WHERE year = 2020 AND ${mine})::int AS plans,
            (SELECT sum(quantity) FROM legal_services WHERE ${inYear('served_at')} AND recipient = 'government')::int AS government,
            (SELECT count(*) FROM publicity_items WHERE ${inYear('published_at')})::int AS items,
