@@ -7,7 +7,7 @@ import { claimIdempotencyKey, storeIdempotentResponse } from '../db/idempotency.
 import { errorAt, type SheetColumn, type SheetReadResult } from '../spreadsheets/index.js'
 import type { Doc } from './codec.js'
 import { GRID_UNIT_CODE } from './sheets.js'
-import { refuseMaskedValues, writeRecord, type WriteKit } from './writes.js'
+import { refuseMaskedValues, writeRecord, type OwnerChecks, type WriteKit } from './writes.js'
 
 /** One bad cell or row of an import (API.md §7): the sheet's own row number, the column, the field. */
 export type ImportError = RowError
@@ -78,9 +78,10 @@ export async function importRows(kit: WriteKit, ctx: WriteContext, sheet: SheetR
         if (stored !== undefined) return stored as ImportResult
       }
       const ids: string[] = []
+      const checked: OwnerChecks = new Map()
       for (const { row, doc } of documents) {
         try {
-          ids.push((await writeRecord(kit, tx, ctx, doc, null)).id)
+          ids.push((await writeRecord(kit, tx, ctx, doc, null, checked)).id)
         } catch (error) {
           if (!(error instanceof ProblemError)) throw error
           errors.push(...rowErrors(error, row, at, codeError))
