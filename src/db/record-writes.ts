@@ -92,6 +92,46 @@ export function createStatement({ table, statements, values, owner, audit, claim
     SELECT ${ownerColumns(owner)}, ${claim ? sql`(SELECT count(*) FROM claim)::int` : sql`1`} AS claimed, ins.* FROM w LEFT JOIN ins ON true`
 }
 
+/** Rows per statement of a bulk create: its parameters stay well under PostgreSQL's 65 535. */
+const BULK_PARAMETERS = 30_000
+
+export interface BulkCreate {
+  table: PgTable
+  statements: TableStatements
+  /** Every row's column values but the times, the id included; all rows name the same columns. */
+  rows: Record<string, unknown>[]
+  /** Each row's audit event, in the rows' order: `after` is the record as answered, but for its times. */
+  audit: Omit<AuditPart, 'before' | 'after'> & { afters: Record<string, unknown>[] }
+}
+
+/**
+ * An import's creates, a chunk of rows per statement: the inserts and their audit events as one
+ * statement each, like a single create's, the events numbered in the rows' order. The owners are
+ * checked by the caller, once per unit. Each statement answers `created`, the rows it inserted.
+ */
+export function bulkCreateStatements({ table, statements, rows, audit }: BulkCreate): SQL[] {
+  if (rows.length === 0) return []
+  const columns = getTableColumns(table) as Record<string, PgColumn>
+  const keys = Object.keys(rows[0]!)
+  const names = sql.join([...keys, 'createdAt', 'updatedAt'].map((k) => quoted(statements, k)), sql`, `)
+  const times = sql`jsonb_build_object('createdAt', ${atText}, 'updatedAt', ${atText})`
+  const perChunk = Math.max(1, Math.floor(BULK_PARAMETERS / (keys.length + 1)))
+  const chunks: SQL[] = []
+  for (let start = 0; start < rows.length; start += perChunk) {
+    const chunk = rows.slice(start, start + perChunk)
+    const values = sql.join(chunk.map((row) => sql`(${sql.join(keys.map((k) => typed(columns[k]!, row[k])), sql`, `)})`), sql`, `)
+    const afters = JSON.stringify(audit.afters.slice(start, start + perChunk))
+    chunks.push(sql`WITH w AS (SELECT date_trunc('milliseconds', now()) AS at),
+    ins AS (INSERT INTO ${table} (${names}) SELECT v.*, w.at, w.at FROM (VALUES ${values}) AS v, w RETURNING ${quoted(statements, 'id')}, ${quoted(statements, 'version')}),
+    audit AS (INSERT INTO ${auditEvents} (actor, request_id, action, resource_type, resource_id, version, before, after)
+      SELECT ${audit.actor}::text, ${audit.requestId}::text, ${audit.action}::text, ${audit.resourceType}::text, ins.id, ins.version, NULL::jsonb, a.after || ${times}
+      FROM jsonb_array_elements(${afters}::jsonb) WITH ORDINALITY AS a(after, n) JOIN ins ON ins.id = (a.after->>'id')::uuid, w
+      ORDER BY a.n)
+    SELECT count(*)::int AS created FROM ins`)
+  }
+  return chunks
+}
+
 export interface UpdateStatement {
   table: PgTable & { id: AnyColumn; version: AnyColumn; deletedAt: AnyColumn }
   statements: TableStatements

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import type { WriteContext } from '../core/actor.js'
 import { normalizeDateTimes } from '../core/documents.js'
 import { ProblemError, problem, type RowError } from '../core/problems.js'
 import { fieldErrors } from '../core/validation.js'
+import { queryRows, type Tx } from '../db/client.js'
 import { liveUnitIdsByCode } from '../db/grid-units.js'
+import { bulkCreateStatements } from '../db/record-writes.js'
 import { claimIdempotencyKey, storeIdempotentResponse } from '../db/idempotency.js'
 import { errorAt, type SheetColumn, type SheetReadResult } from '../spreadsheets/index.js'
 import type { Doc } from './codec.js'
 import { GRID_UNIT_CODE } from './sheets.js'
-import { refuseMaskedValues, writeRecord, type OwnerChecks, type WriteKit } from './writes.js'
+import { checkDocument, loadOwner, mapUniqueViolation, refuseMaskedValues, type WriteKit } from './writes.js'
 
 /** One bad cell or row of an import (API.md §7): the sheet's own row number, the column, the field. */
 export type ImportError = RowError
@@ -33,9 +36,9 @@ class RolledBack extends Error {
 
 /**
  * Every row checked exactly as a POST of the collection is — the same schema validator, the same
- * rules, owner and jurisdiction checks (writeRecord) — inside one transaction with an audit event
- * per record; a dry run, or any bad row, rolls it all back. A bad row is reported at its row and
- * column, never as the first failure only.
+ * rules (checkDocument), the same owner and jurisdiction check (loadOwner) — then all created in
+ * one transaction with an audit event per record; a dry run, or any bad row, rolls it all back. A
+ * bad row is reported at its row and column, never as the first failure only.
  */
 export async function importRows(kit: WriteKit, ctx: WriteContext, sheet: SheetReadResult, columns: readonly SheetColumn[], dryRun: boolean): Promise<ImportResult | ImportReport> {
   const { def, env } = kit
@@ -77,17 +80,10 @@ export async function importRows(kit: WriteKit, ctx: WriteContext, sheet: SheetR
         const stored = await claimIdempotencyKey(tx, ctx.actor.keyId, idem.key, idem.requestHash)
         if (stored !== undefined) return stored as ImportResult
       }
-      const ids: string[] = []
-      const checked: OwnerChecks = new Map()
-      for (const { row, doc } of documents) {
-        try {
-          ids.push((await writeRecord(kit, tx, ctx, doc, null, checked)).id)
-        } catch (error) {
-          if (!(error instanceof ProblemError)) throw error
-          errors.push(...rowErrors(error, row, at, codeError))
-        }
-      }
-      if (dryRun || errors.length > 0) throw new RolledBack(report(ids.length))
+      const checked = await checkRows(kit, tx, ctx, documents, owner, (row, error) => errors.push(...rowErrors(error, row, at, codeError)))
+      if (errors.length > 0) throw new RolledBack(report(checked.length))
+      const ids = await createAll(kit, tx, ctx, checked)
+      if (dryRun) throw new RolledBack(report(ids.length))
       const result: ImportResult = { rows: sheet.rows.length, created: ids.length, ids }
       if (idem) await storeIdempotentResponse(tx, ctx.actor.keyId, idem.key, 201, result)
       return result
@@ -99,6 +95,63 @@ export async function importRows(kit: WriteKit, ctx: WriteContext, sheet: SheetR
       errors: error.report.errors,
     })
   }
+}
+
+/**
+ * The rules of every row, as a POST checks them, and the owning units: each unit the rows name is
+ * checked once (it exists, it lies in the key's jurisdiction), every row of a refused unit named.
+ */
+async function checkRows(
+  { def }: WriteKit,
+  tx: Tx,
+  ctx: WriteContext,
+  documents: { row: number; doc: Doc }[],
+  ownerField: string,
+  refused: (row: number, error: ProblemError) => void,
+): Promise<Doc[]> {
+  const owners = new Map<string, Promise<unknown>>()
+  const checked: { row: number; doc: Doc; owner: Promise<unknown> }[] = []
+  for (const { row, doc: next } of documents) {
+    try {
+      checkDocument(def, next, null)
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error
+      refused(row, error)
+      continue
+    }
+    const unitId = String(next[ownerField])
+    if (!owners.has(unitId)) owners.set(unitId, loadOwner(tx, ctx.actor, unitId).then(() => undefined, (error: unknown) => error))
+    checked.push({ row, doc: next, owner: owners.get(unitId)! })
+  }
+  const passed: Doc[] = []
+  for (const { row, doc, owner } of checked) {
+    const failure = await owner
+    if (failure === undefined) passed.push(doc)
+    else if (failure instanceof ProblemError) refused(row, failure)
+    else throw failure
+  }
+  return passed
+}
+
+/** The checked rows created with their audit events, a chunk of rows per statement; their ids in row order. */
+async function createAll({ def, codec, reads }: WriteKit, tx: Tx, ctx: WriteContext, docs: Doc[]): Promise<string[]> {
+  const ids = docs.map(() => randomUUID())
+  const statements = bulkCreateStatements({
+    table: def.table,
+    statements: reads.statements,
+    rows: docs.map((doc, i) => ({ id: ids[i], ...codec.rowOf(doc) })),
+    audit: {
+      actor: ctx.actor.name,
+      requestId: ctx.requestId,
+      action: 'created',
+      resourceType: def.collection,
+      afters: docs.map((doc, i) => codec.recordOf({ ...doc, id: ids[i], version: 1 })),
+    },
+  })
+  let created = 0
+  for (const statement of statements) created += (await mapUniqueViolation(def, () => queryRows<{ created: number }>(tx, statement)))[0]!.created
+  if (created !== docs.length) throw new Error(`import: ${created} of ${docs.length} rows were inserted`)
+  return ids
 }
 
 /** A refusal of one row's write, as that row's errors. */

@@ -36,6 +36,8 @@ export function recordService<D extends AnyResource>(def: D, env: EngineContext,
   // The units' tree and a snapshot field need their reads and writes together: they keep the locked path.
   const writes = def.owner.kind === 'unit' && !def.snapshot ? statementWrites(kit, locked) : locked
   const sheet = collectionSheet(def, env.resolve)
+  // An import creates its rows in bulk (imports.ts): records owned by a unit, nothing computed on write.
+  if (sheet.import && (def.owner.kind !== 'unit' || def.snapshot || def.settle)) throw new Error(`${def.collection}: only records owned by a unit, without a snapshot or settle hook, are imported`)
   type Stored = StoredOf<D['schemas']['record']>
   return {
     definition: def,

@@ -34,7 +34,7 @@ function ownerIdOf(def: AnyResource, doc: Doc): string | null {
 }
 
 /** The owning unit must exist; a key bound to a jurisdiction may only write inside it. */
-async function loadOwner(tx: Tx, actor: Actor, ownerId: string | null): Promise<UnitRow | null> {
+export async function loadOwner(tx: Tx, actor: Actor, ownerId: string | null): Promise<UnitRow | null> {
   if (ownerId === null) {
     if (actor.gridUnitId) throw problem('forbidden', `A key bound to grid unit ${actor.gridUnitId} cannot write outside it.`)
     return null
@@ -92,29 +92,14 @@ const audit = (tx: Tx, ctx: WriteContext, { id, ...event }: { action: AuditActio
   insertAuditEvent(tx, { actor: ctx.actor.name, requestId: ctx.requestId, resourceId: id, ...event })
 
 /** Writes a checked document as a new record or a new version of `current`, with its audit event. */
-/** Owners already checked in this transaction (an import's rows share a few units), by unit id. */
-export type OwnerChecks = Map<string | null, Promise<UnitRow | null>>
-
-export async function writeRecord(
-  { def, codec, reads, nextVersion, snapshot }: WriteKit,
-  tx: Tx,
-  ctx: WriteContext,
-  given: Doc,
-  current: ApiRecord | null,
-  checked?: OwnerChecks,
-): Promise<ApiRecord> {
+export async function writeRecord({ def, codec, reads, nextVersion, snapshot }: WriteKit, tx: Tx, ctx: WriteContext, given: Doc, current: ApiRecord | null): Promise<ApiRecord> {
   const next = def.settle ? (def.settle(given, current, Date.now()) as Doc) : given
   checkDocument(def, next, current)
   const { table } = def
   const tree = def.owner.kind === 'tree' ? def.owner : undefined
   const ownerId = ownerIdOf(def, next)
-  const ownerOf = (id: string | null) => {
-    if (!checked || tree) return loadOwner(tx, ctx.actor, id)
-    if (!checked.has(id)) checked.set(id, loadOwner(tx, ctx.actor, id))
-    return checked.get(id)!
-  }
   // A tree unit checks its parent's level on every write; a record only when it moves.
-  const owner = tree || !current || ownerId !== ownerIdOf(def, current) ? await ownerOf(ownerId) : null
+  const owner = tree || !current || ownerId !== ownerIdOf(def, current) ? await loadOwner(tx, ctx.actor, ownerId) : null
   const placed = tree ? await placeInTree(tree, tx, next, current, owner) : {}
   const values = { ...codec.rowOf(next), ...placed, ...(await snapshot.columnValue(tx, next, current)) }
   const statement = current

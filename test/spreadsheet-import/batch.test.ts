@@ -1,6 +1,8 @@
 // A file is imported whole or not at all: one bad row among 50 creates none; a good one creates
 // every row with its audit event; CSV and xlsx give the same records; a retried key replays.
+import { sql } from 'drizzle-orm'
 import t from 'tap'
+import { queryRows } from '../../src/db/client.js'
 import { assertProblem, buildTestApp } from '../helpers/app.js'
 import { createCounty } from '../helpers/factories.js'
 import { CSV, DISPUTE_HEADER, XLSX, csvOf, disputeRow, tableCounts, upload, xlsxOf } from './fixtures.js'
@@ -34,6 +36,10 @@ t.test('a good file creates every row, each with its audit event', async (t) => 
   const events = await admin.get(`/v1/audit-events?resourceId=${res.body.ids[49]}`)
   t.equal(events.body.items.length, 1)
   t.match(events.body.items[0], { action: 'create', resourceType: 'disputes', resourceId: res.body.ids[49] })
+  const last = (await admin.get(`/v1/disputes/${res.body.ids[49]}`)).body
+  t.same(events.body.items[0].after, last, 'the event’s record is the record as read, its times included')
+  const order = await queryRows<{ id: string }>(database.db, sql`SELECT resource_id AS id FROM audit_events WHERE resource_id = ANY(${`{${res.body.ids.join(",")}}`}::uuid[]) ORDER BY audit_events.id`)
+  t.same(order.map((r) => r.id), res.body.ids, 'the events follow the rows’ order')
 })
 
 t.test('CSV and xlsx of the same rows give the same records', async (t) => {
