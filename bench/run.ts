@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { cpus, loadavg } from 'node:os'
 import { PgDialect } from 'drizzle-orm/pg-core'
 import { statisticsQuery } from '../src/reports/statistics.js'
+import { CASING } from '../src/db/client.js'
 import { dataPlan, loadBenchConfig } from './config.js'
 import { checkSameAnswers, findContext, findDeepCursor, settler } from './context.js'
 import { drive, type Measurement } from './drive.js'
@@ -40,7 +41,7 @@ process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)))
 
 try {
   const found = await findContext(databases.url, plan.year)
-  const rendered = new PgDialect().sqlToQuery(statisticsQuery(found.townId, plan.year))
+  const rendered = new PgDialect({ casing: CASING }).sqlToQuery(statisticsQuery(found.townId, plan.year))
   const service = await startServer('service', serviceEntry, config.servicePort, serviceEnv(databases.url))
   servers.push(service)
   const floor = await startServer('floor', floorEntry, config.floorPort, {
