@@ -51,10 +51,12 @@ export async function importRows(kit: WriteKit, ctx: WriteContext, sheet: SheetR
   const codeError = (row: number, message: string, rule?: string) => at(row, `/${GRID_UNIT_CODE}`, message, rule)
 
   const documents: { row: number; doc: Doc }[] = []
+  const codeOfRow = new Map<number, string>()
   for (const { row, values } of sheet.rows) {
     const { [GRID_UNIT_CODE]: code, ...fields } = values
+    if (typeof code === 'string') codeOfRow.set(row, code)
     const unitId = typeof code === 'string' ? units.get(code) : undefined
-    if (typeof code === 'string' && !unitId) errors.push(codeError(row, `grid unit code ${code} does not exist`, 'grid-unit-exists'))
+    if (typeof code === 'string' && !unitId) errors.push(codeError(row, `网格编码“${code}”不存在或已删除`, 'grid-unit-exists'))
     // A row with a cell that could not be read, or an unknown unit, is not checked further: its other errors would only follow from those.
     if (badRows.has(row) || (typeof code === 'string' && !unitId)) continue
     const body: Doc = structuredClone({ ...fields, ...(unitId ? { [owner]: unitId } : {}) })
@@ -80,7 +82,7 @@ export async function importRows(kit: WriteKit, ctx: WriteContext, sheet: SheetR
         const stored = await claimIdempotencyKey(tx, ctx.actor.keyId, idem.key, idem.requestHash)
         if (stored !== undefined) return stored as ImportResult
       }
-      const checked = await checkRows(kit, tx, ctx, documents, owner, (row, error) => errors.push(...rowErrors(error, row, at, codeError)))
+      const checked = await checkRows(kit, tx, ctx, documents, owner, (row, error) => errors.push(...rowErrors(error, row, codeOfRow.get(row), at, codeError)))
       if (errors.length > 0) throw new RolledBack(report(checked.length))
       const ids = await createAll(kit, tx, ctx, checked)
       if (dryRun) throw new RolledBack(report(ids.length))
@@ -158,6 +160,7 @@ async function createAll({ def, codec, reads }: WriteKit, tx: Tx, ctx: WriteCont
 function rowErrors(
   error: ProblemError,
   row: number,
+  code: string | undefined,
   at: (row: number, pointer: string, message: string, rule?: string) => ImportError,
   codeError: (row: number, message: string, rule?: string) => ImportError,
 ): ImportError[] {
@@ -165,7 +168,7 @@ function rowErrors(
     case 'rule-violation':
       return (error.extras.violations ?? []).map((v) => (v.rule === 'grid-unit-exists' ? codeError(row, v.message, v.rule) : { row, column: '', field: '', message: v.message, rule: v.rule }))
     case 'forbidden':
-      return [codeError(row, error.detail)]
+      return [codeError(row, code ? `网格编码“${code}”不在本密钥的管辖范围内` : error.detail)]
     case 'validation-error':
       return (error.extras.errors ?? []).map((e) => at(row, 'pointer' in e ? e.pointer : '', e.message))
     default:

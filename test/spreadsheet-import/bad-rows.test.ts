@@ -21,6 +21,8 @@ interface Bad {
   column: string
   field: string
   rule?: string
+  /** The message, where the import writes its own. */
+  message?: string
   /** Sent with the town's key rather than the admin's. */
   byTown?: boolean
 }
@@ -28,7 +30,7 @@ interface Bad {
 const bad: Bad[] = [
   { name: 'a required cell left empty', row: withCell(good(1), '纠纷名称', null), column: '纠纷名称', field: 'title' },
   { name: 'a label that is not one of the column’s', row: withCell(good(1), '纠纷类别', '水利'), column: '纠纷类别', field: 'category' },
-  { name: 'a grid code that does not exist', row: withCell(good(1), '网格编码', 'NO-SUCH-UNIT'), column: '网格编码', field: 'gridUnitCode', rule: 'grid-unit-exists' },
+  { name: 'a grid code that does not exist', row: withCell(good(1), '网格编码', 'NO-SUCH-UNIT'), column: '网格编码', field: 'gridUnitCode', rule: 'grid-unit-exists', message: '网格编码“NO-SUCH-UNIT”不存在或已删除' },
   { name: 'a date that does not exist', row: withCell(good(1), '登记时间', '2025-02-30'), column: '登记时间', field: 'reportedAt' },
   { name: 'a unit outside the key’s jurisdiction', row: disputeRow(c.otherGrid.code, 1), column: '网格编码', field: 'gridUnitCode', byTown: true },
 ]
@@ -43,6 +45,7 @@ for (const b of bad) {
     t.equal(res.body.errors.length, 1, JSON.stringify(res.body.errors))
     t.match(res.body.errors[0], { row: 3, column: b.column, field: b.field, ...(b.rule ? { rule: b.rule } : {}) })
     t.type(res.body.errors[0].message, 'string')
+    if (b.message) t.equal(res.body.errors[0].message, b.message)
     t.same(await tableCounts(database.db), before, 'no dispute and no audit event written')
 
     const dry = await upload(app, key, '/v1/disputes/imports?dryRun=true', file, XLSX)

@@ -62,6 +62,7 @@ t.test('the write scope is needed, and a key writes within its jurisdiction only
   const res = await upload(app, shaba.secret, '/v1/disputes/imports', file, XLSX)
   assertProblem(t, res, 422, 'import-rejected', '陕坝镇’s key may not write to 团结镇’s grid')
   t.same(res.body.errors.map((e: { row: number; column: string }) => [e.row, e.column]), [[2, '网格编码'], [3, '网格编码']])
+  t.equal(res.body.errors[0].message, `网格编码“${c.grid.code}”不在本密钥的管辖范围内`, 'the message names the code the clerk typed')
   t.same(await tableCounts(database.db), before)
   const own = await upload(app, shaba.secret, '/v1/disputes/imports', await xlsxOf([DISPUTE_HEADER, disputeRow(c.otherGrid.code, 9)]), XLSX)
   t.equal(own.status, 201, 'its own grid is fine')
