@@ -39,14 +39,20 @@ app.get('/v1/disputes/:id', async (request, reply) => {
 })
 
 // A small subtree's list reads each unit's rows from its own index and merges them; a larger one
-// reads the sort index. The service counts the units first to choose, and so does the floor.
+// reads the sort index. The service counts the units to choose and keeps the answer a minute, and
+// so does the floor.
 const PER_UNIT_MAX_UNITS = 24
+const subtreeSizes = new Map<string, { few: boolean; until: number }>()
 async function perUnit(root: string): Promise<boolean> {
+  const known = subtreeSizes.get(root)
+  if (known && known.until > Date.now()) return known.few
   const { rows } = await pool.query(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM grid_units WHERE grid_units.path @> ARRAY[$1]::uuid[] LIMIT $2) u`,
     [root, PER_UNIT_MAX_UNITS + 1],
   )
-  return rows[0].n <= PER_UNIT_MAX_UNITS
+  const few = rows[0].n <= PER_UNIT_MAX_UNITS
+  subtreeSizes.set(root, { few, until: Date.now() + 60_000 })
+  return few
 }
 
 app.get('/v1/disputes', async (request) => {

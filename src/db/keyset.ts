@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../core/cursor.js'
 import { invalid } from '../core/problems.js'
 import { queryRows, type Executor } from './client.js'
 import { ownedWithin } from './filters.js'
-import { isInstant, preparedRows, type TableStatements } from './statements.js'
+import { isInstant, preparedRows, statementKey, type TableStatements } from './statements.js'
 import { gridUnits } from './schema/index.js'
 
 export interface SortField {
@@ -47,12 +47,29 @@ export interface KeysetQuery {
  */
 const PER_UNIT_MAX_UNITS = 24
 
+/**
+ * Subtree sizes seen lately, per database and units condition. The size only chooses the plan, never
+ * the rows, so a size a minute stale (a unit added since) costs at most some speed; a list then
+ * costs one statement, not a count first.
+ */
+const SUBTREE_SIZE_TTL_MS = 60_000
+const SUBTREE_SIZES_KEPT = 10_000
+const subtreeSizes = new WeakMap<Executor, Map<string, { few: boolean; until: number }>>()
+
 async function fewUnits(db: Executor, units: SQL): Promise<boolean> {
-  const [row] = await preparedRows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${gridUnits} WHERE ${units} LIMIT ${PER_UNIT_MAX_UNITS + 1}) u`,
-  )
-  return (row?.n ?? 0) <= PER_UNIT_MAX_UNITS
+  const count = sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${gridUnits} WHERE ${units} LIMIT ${PER_UNIT_MAX_UNITS + 1}) u`
+  let sizes = subtreeSizes.get(db)
+  if (!sizes) subtreeSizes.set(db, (sizes = new Map()))
+  const key = statementKey(count)
+  const now = Date.now()
+  const known = sizes.get(key)
+  if (known && known.until > now) return known.few
+  const [row] = await preparedRows<{ n: number }>(db, count)
+  const few = (row?.n ?? 0) <= PER_UNIT_MAX_UNITS
+  sizes.delete(key)
+  if (sizes.size >= SUBTREE_SIZES_KEPT) sizes.delete(sizes.keys().next().value!)
+  sizes.set(key, { few, until: now + SUBTREE_SIZE_TTL_MS })
+  return few
 }
 
 function cursorCondition(q: KeysetQuery, field: SortField, descending: boolean): SQL[] {

@@ -104,6 +104,12 @@ export function aliased<T extends PgTable>(table: T, name: string): { columns: T
   return { columns: alias(table, name) as unknown as T, from: sql`${table} ${sql.identifier(name)}`, name: sql`${sql.identifier(name)}` }
 }
 
+/** A statement's text and values as one string: equal keys, equal statements. */
+export const statementKey = (statement: SQL): string => {
+  const { sql: text, params } = dialect.sqlToQuery(statement)
+  return `${text}\u0000${JSON.stringify(params)}`
+}
+
 /** A statement's text, rendered once; its parameters are numbered in the order they appear. */
 export const renderedText = (statement: SQL): string => dialect.sqlToQuery(statement).sql
 
