@@ -2,7 +2,8 @@
 // refused for formulas or merged cells with their places, and only then loaded by exceljs — which
 // sees one clean sheet of values — for its reading of shared strings, date formats and types.
 
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './exceljs.js'
 import type { RawCell } from './cells.js'
 import type { SheetColumn } from './columns.js'
 import { sheetError, SpreadsheetError, type CellError } from './errors.js'
@@ -23,7 +24,7 @@ function rawCell(value: ExcelJS.CellValue): RawCell {
 
 export async function readXlsx(body: Buffer, columns: readonly SheetColumn[], limits: SheetLimits, skipSheets: readonly string[]): Promise<SheetReadResult> {
   const clean = await cleanWorkbook(body, limits, skipSheets)
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   try {
     await workbook.xlsx.load(clean.zip as unknown as ExcelJS.Buffer)
   } catch (error) {

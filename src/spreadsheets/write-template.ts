@@ -10,7 +10,8 @@
 // - The reader (read-xlsx.ts) knows these sheet names and ignores those sheets when the filled
 //   template comes back.
 
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './exceljs.js'
 import type { Writable } from 'node:stream'
 import type { SheetColumn } from './columns.js'
 import { defaultLimits } from './limits.js'
@@ -140,7 +141,7 @@ function addGridUnitSheet(workbook: ExcelJS.Workbook, options: TemplateOptions):
 
 /** Writes the template workbook to `out` and ends it. */
 export async function writeTemplate(out: Writable, options: TemplateOptions): Promise<void> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJS()).Workbook()
   workbook.creator = 'fazhi-api'
   addInputSheet(workbook, options)
   addGuideSheet(workbook, options)

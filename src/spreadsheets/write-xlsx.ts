@@ -9,7 +9,8 @@
 // The header row is frozen and filtered, widths fit the header and the first rows, instants and
 // dates are date cells with a number format, so a clerk can sort and filter by them.
 
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './exceljs.js'
 import type { Writable } from 'node:stream'
 import { cellText, toXlsxCell, valueAt } from './cells.js'
 import type { SheetColumn } from './columns.js'
@@ -71,7 +72,7 @@ export async function writeXlsx(
       samples.push(r.value)
     }
 
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
+    const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true })
     const sheet = workbook.addWorksheet(options.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
     const widths = columnWidths(columns, samples)
     sheet.columns = columns.map((c, i) => {
