@@ -96,10 +96,10 @@ const CREATE = `WITH w AS (SELECT date_trunc('milliseconds', now()) AS at),
       SELECT gen_random_uuid(), ${WRITABLE.map((c, i) => typed(c, i + 6)).join(', ')}, w.at, w.at FROM w, owner WHERE owner.inside RETURNING ${COLUMNS}),
     audit AS (${AUDIT('ins', `jsonb_build_object('createdAt', ${AT}, 'updatedAt', ${AT})`)})
     SELECT (SELECT count(*) FROM owner)::int AS owner_found, ins.* FROM w LEFT JOIN ins ON true`
-const n = WRITABLE.length
-const UPDATE = `WITH w AS (SELECT date_trunc('milliseconds', now()) AS at),
-    upd AS (UPDATE disputes SET ${WRITABLE.map((c, i) => `${c} = ${typed(c, i + 6)}`).join(', ')}, version = disputes.version + 1, updated_at = w.at FROM w
-      WHERE disputes.id = $${n + 6}::uuid AND disputes.version = $${n + 7}::int AND disputes.deleted_at IS NULL RETURNING ${COLUMNS}),
+/** The compare-and-set update of the columns that moved (as the service sends it), with its audit event. */
+const UPDATE = (columns: string[]) => `WITH w AS (SELECT date_trunc('milliseconds', now()) AS at),
+    upd AS (UPDATE disputes SET ${columns.map((c, i) => `${c} = ${typed(c, i + 6)}, `).join('')}version = disputes.version + 1, updated_at = w.at FROM w
+      WHERE disputes.id = $${columns.length + 6}::uuid AND disputes.version = $${columns.length + 7}::int AND disputes.deleted_at IS NULL RETURNING ${COLUMNS}),
     audit AS (${AUDIT('upd', `jsonb_build_object('updatedAt', ${AT})`)})
     SELECT upd.* FROM w LEFT JOIN upd ON true`
 const auditParams = (requestId: string, action: string, before: unknown, after: Record<string, unknown>) =>
@@ -123,8 +123,9 @@ app.patch('/v1/disputes/:id', async (request, reply) => {
   if (ifMatch && ifMatch !== `"${rows[0].version}"`) return reply.code(412).send({ status: 412 })
   const current = toApi(rows[0])
   const next: Record<string, unknown> = { ...current, ...(request.body as Record<string, unknown>) }
-  const values = WRITABLE.map((c) => jsonParam(c, next[camel(c)] ?? null))
-  const updated = await pool.query(UPDATE, [...auditParams(request.id, 'updated', current, next), ...values, id, rows[0].version])
+  const moved = WRITABLE.filter((c) => JSON.stringify(next[camel(c)] ?? null) !== JSON.stringify(current[camel(c)] ?? null))
+  const values = moved.map((c) => jsonParam(c, next[camel(c)] ?? null))
+  const updated = await pool.query(UPDATE(moved), [...auditParams(request.id, 'updated', current, next), ...values, id, rows[0].version])
   if (updated.rows[0].id === null) return reply.code(412).send({ status: 412 })
   const saved = toApi(updated.rows[0])
   return reply.header('etag', `"${String(saved.version)}"`).send(saved)
