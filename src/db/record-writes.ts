@@ -50,10 +50,13 @@ const ownerCte = (owner: OwnerCheck | undefined) =>
 const ownerColumns = (owner: OwnerCheck | undefined) =>
   owner ? sql`(SELECT count(*) FROM owner)::int AS owner_found, coalesce((SELECT bool_and(inside) FROM owner), false) AS owner_inside` : sql`1 AS owner_found, true AS owner_inside`
 
+/** The audit table and the columns every write's event fills, single or bulk. */
+const auditTarget = sql`${auditEvents} (actor, request_id, action, resource_type, resource_id, version, before, after)`
+
 /** The audit event of the row written by CTE `written`; `after` is the record with the statement's times, or null for a delete. */
 function auditInsert(written: string, audit: AuditPart, times: SQL | null): SQL {
   const after = times ? sql`(${JSON.stringify(audit.after)}::jsonb || ${times})` : sql`NULL::jsonb`
-  return sql`INSERT INTO ${auditEvents} (actor, request_id, action, resource_type, resource_id, version, before, after)
+  return sql`INSERT INTO ${auditTarget}
     SELECT ${audit.actor}::text, ${audit.requestId}::text, ${audit.action}::text, ${audit.resourceType}::text, ${sql.raw(written)}.id, ${sql.raw(written)}.version,
            ${audit.before === null ? sql`NULL::jsonb` : sql`${JSON.stringify(audit.before)}::jsonb`}, ${after}
     FROM ${sql.raw(written)}, w`
@@ -123,7 +126,7 @@ export function bulkCreateStatements({ table, statements, rows, audit }: BulkCre
     const afters = JSON.stringify(audit.afters.slice(start, start + perChunk))
     chunks.push(sql`WITH w AS (SELECT date_trunc('milliseconds', now()) AS at),
     ins AS (INSERT INTO ${table} (${names}) SELECT v.*, w.at, w.at FROM (VALUES ${values}) AS v, w RETURNING ${quoted(statements, 'id')}, ${quoted(statements, 'version')}),
-    audit AS (INSERT INTO ${auditEvents} (actor, request_id, action, resource_type, resource_id, version, before, after)
+    audit AS (INSERT INTO ${auditTarget}
       SELECT ${audit.actor}::text, ${audit.requestId}::text, ${audit.action}::text, ${audit.resourceType}::text, ins.id, ins.version, NULL::jsonb, a.after || ${times}
       FROM jsonb_array_elements(${afters}::jsonb) WITH ORDINALITY AS a(after, n) JOIN ins ON ins.id = (a.after->>'id')::uuid, w
       ORDER BY a.n)

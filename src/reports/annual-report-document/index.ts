@@ -1,8 +1,9 @@
 // The annual report as the document a unit files (API.md §5, GET /v1/annual-reports/{id}/document):
 // one document model, written as Markdown or as a GB/T 9704-2012 Word file.
+import type { AnnualReportInput, ReportDocument } from './model.js'
+
 export type { AnnualReportFigures } from './figures.js'
 export type { AnnualReportInput, ReportBlock, ReportDocument } from './model.js'
-import type { AnnualReportInput, ReportDocument } from './model.js'
 export { buildAnnualReportDocument, defaultTitle, figureSections } from './build.js'
 export { renderAnnualReportMarkdown, writeMarkdown, escapeMarkdown, markdownBlock } from './markdown.js'
 
