@@ -16,6 +16,7 @@ import { registerRateLimits } from './http/rate-limit.js'
 import { allSchemas, registerApiRoutes, snapshotSources } from './http/record-api.js'
 import { registerRouteCatalog } from './http/route-catalog.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
+import { sharedSerializers } from './http/serialization.js'
 import { assertQueryEncoding, createValidatorCompiler } from './http/validation.js'
 import type { EngineContext } from './records/engine-context.js'
 
@@ -45,6 +46,7 @@ function createServer(config: Config, deps: AppDependencies): FastifyInstance {
     frameworkErrors: (error, request, reply) => sendProblem(request, reply, toProblem(error)),
     requestTimeout: 30_000,
     return503OnClosing: true,
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers() } },
   })
 }
 
