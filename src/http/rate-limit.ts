@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createRequire } from 'node:module'
 import rateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { Counter, Gauge, type Registry } from 'prom-client'
 import type { Config } from '../config.js'
 import { presentedKey, type LookupGuard } from './auth.js'
@@ -91,7 +91,9 @@ function observedRedisStore(redis: Redis, health: StoreHealth): FastifyRateLimit
 }
 
 async function connectRedis(url: string, health: StoreHealth): Promise<Redis> {
-  const redis = new Redis(url, {
+  // Loaded only when a Redis is configured: an instance counting in its own memory never needs it.
+  const { Redis: RedisClient } = await import('ioredis')
+  const redis = new RedisClient(url, {
     // Fail at once while disconnected, instead of queueing a request's count until Redis is back.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
