@@ -1230,6 +1230,7 @@ export interface components {
          * @description One broken business rule or status transition.
          * @example {
          *       "rule": "min-two-certified-officers",
+         *       "pointer": "/officers",
          *       "message": "a case in investigating needs at least two officers with distinct certificate numbers"
          *     }
          */
@@ -1240,6 +1241,11 @@ export interface components {
              */
             rule: string;
             message: string;
+            /**
+             * @description The field the rule is about, as a JSON Pointer into the record (`/resolution/resolvedAt`), when it is about one; an import names its column from it.
+             * @example /officers
+             */
+            pointer?: string;
         };
         /**
          * @description RFC 9457 problem details. `errors` lists every invalid value; `violations` every broken business rule.

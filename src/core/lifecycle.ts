@@ -27,6 +27,7 @@ export function transitionViolation(transitions: Transitions, noun: string, from
   if (allowed.includes(to)) return undefined
   return {
     rule: 'status-transition',
+    pointer: '/status',
     message: `a ${noun} cannot move from ${from} to ${to}` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ` (${from} is final)`),
   }
 }

@@ -41,6 +41,8 @@ export interface RowError {
 export interface RuleViolation {
   rule: string
   message: string
+  /** The field the rule is about, as a JSON Pointer into the record, when it is about one. */
+  pointer?: string
 }
 
 export interface ProblemExtras {

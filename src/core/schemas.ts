@@ -101,12 +101,21 @@ export const ImportRowErrorSchema = Type.Object(
 )
 
 export const RuleViolationSchema = Type.Object(
-  { rule: Type.String({ description: 'Stable id of the rule', examples: ['min-two-certified-officers'] }), message: Type.String() },
+  {
+    rule: Type.String({ description: 'Stable id of the rule', examples: ['min-two-certified-officers'] }),
+    message: Type.String(),
+    pointer: Type.Optional(
+      Type.String({
+        description: 'The field the rule is about, as a JSON Pointer into the record (`/resolution/resolvedAt`), when it is about one; an import names its column from it.',
+        examples: ['/officers'],
+      }),
+    ),
+  },
   {
     $id: 'RuleViolation',
     additionalProperties: false,
     description: 'One broken business rule or status transition.',
-    examples: [{ rule: 'min-two-certified-officers', message: 'a case in investigating needs at least two officers with distinct certificate numbers' }],
+    examples: [{ rule: 'min-two-certified-officers', pointer: '/officers', message: 'a case in investigating needs at least two officers with distinct certificate numbers' }],
   },
 )
 

@@ -166,7 +166,9 @@ function rowErrors(
 ): ImportError[] {
   switch (error.slug) {
     case 'rule-violation':
-      return (error.extras.violations ?? []).map((v) => (v.rule === 'grid-unit-exists' ? codeError(row, v.message, v.rule) : { row, column: '', field: '', message: v.message, rule: v.rule }))
+      return (error.extras.violations ?? []).map((v) =>
+        v.rule === 'grid-unit-exists' ? codeError(row, v.message, v.rule) : v.pointer ? at(row, v.pointer, v.message, v.rule) : { row, column: '', field: '', message: v.message, rule: v.rule },
+      )
     case 'forbidden':
       return [codeError(row, code ? `网格编码“${code}”不在本密钥的管辖范围内` : error.detail)]
     case 'validation-error':

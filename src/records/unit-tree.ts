@@ -29,15 +29,15 @@ export async function placeInTree(tree: UnitTree, tx: Tx, next: Doc, current: Do
   // A unit under itself (its own parent included) is a cycle whatever the levels say.
   const id = current ? String(current.id) : randomUUID()
   if (current && parent && pathHas(parent.path, id)) {
-    throw ruleViolation([{ rule: 'no-cycle', message: `grid unit ${String(next[tree.parentField])} lies below ${id}; re-parenting would make a cycle` }])
+    throw ruleViolation([{ rule: 'no-cycle', pointer: `/${tree.parentField}`, message: `grid unit ${String(next[tree.parentField])} lies below ${id}; re-parenting would make a cycle` }])
   }
   if (parent && rank(parent.level) >= rank(level)) {
-    throw ruleViolation([{ rule: 'parent-level', message: `a ${level} cannot sit under a ${parent.level}; the parent must be at a higher level` }])
+    throw ruleViolation([{ rule: 'parent-level', pointer: `/${tree.parentField}`, message: `a ${level} cannot sit under a ${parent.level}; the parent must be at a higher level` }])
   }
   if (current && level !== current[tree.levelField]) {
     const notBelow = Object.keys(tree.rank).filter((l) => rank(l) <= rank(level))
     const child = await childAtLevels(tx, id, notBelow)
-    if (child) throw ruleViolation([{ rule: 'parent-level', message: `child unit ${child} would no longer sit below a ${level}` }])
+    if (child) throw ruleViolation([{ rule: 'parent-level', pointer: `/${tree.levelField}`, message: `child unit ${child} would no longer sit below a ${level}` }])
   }
   const path = [...(parent?.path ?? []), id]
   return current ? { path } : { id, path }

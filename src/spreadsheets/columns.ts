@@ -233,5 +233,6 @@ export function columnAt(columns: readonly SheetColumn[], pointer: string): Shee
     const path = c.field.split('.')
     if (path.length <= segments.length && path.every((p, i) => p === segments[i]) && (!best || path.length > best.field.split('.').length)) best = c
   }
-  return best
+  // A pointer at a whole group (`/resolution`, a rule's missing part) names the group's first column.
+  return best ?? columns.find((c) => segments.length > 0 && segments.every((s, i) => c.field.split('.')[i] === s))
 }

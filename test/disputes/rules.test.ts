@@ -35,6 +35,7 @@ t.test('every allowed transition succeeds and every other one is refused', async
       } else {
         assertProblem(t, res, 409, 'rule-violation', `${from} → ${to} is refused`)
         t.same(rulesOf(res), ['status-transition'])
+        t.equal(res.body.violations[0].pointer, '/status')
         t.equal((await admin.get(`/v1/disputes/${dispute.id}`)).body.status, from, 'the status stays')
       }
     }
@@ -64,6 +65,7 @@ t.test('resolution-required: resolved needs a resolution, on create and on chang
   const created = await admin.post('/v1/disputes', disputeBody(gridId, { status: 'resolved' }))
   assertProblem(t, created, 409, 'rule-violation')
   t.same(rulesOf(created), ['resolution-required'])
+  t.equal(created.body.violations[0].pointer, '/resolution', 'the violation points at the missing field')
 
   const dispute = await createDispute(admin, gridId, { status: 'mediating' })
   const moved = await admin.patch(`/v1/disputes/${dispute.id}`, { status: 'resolved' })
@@ -90,6 +92,7 @@ t.test('resolution-after-report: resolvedAt is never before reportedAt, compared
   const early = await admin.post('/v1/disputes', disputeBody(gridId, { reportedAt, status: 'resolved', resolution: resolution('2025-04-08T10:29:59.999+08:00') }))
   assertProblem(t, early, 409, 'rule-violation')
   t.same(rulesOf(early), ['resolution-after-report'])
+  t.equal(early.body.violations[0].pointer, '/resolution/resolvedAt')
 
   const sameInstant = await admin.post('/v1/disputes', disputeBody(gridId, { reportedAt, status: 'resolved', resolution: resolution('2025-04-08T10:30:00+08:00') }))
   t.equal(sameInstant.status, 201, 'resolved at the very instant it was reported')

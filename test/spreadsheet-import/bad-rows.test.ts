@@ -62,7 +62,7 @@ t.test('a rule broken: a resolved dispute without its resolution', async (t) => 
   const res = await upload(app, adminKey, '/v1/disputes/imports', file, XLSX)
   assertProblem(t, res, 422, 'import-rejected')
   t.equal(res.body.errors.length, 1, JSON.stringify(res.body.errors))
-  t.match(res.body.errors[0], { row: 3, rule: 'resolution-required' })
+  t.same(res.body.errors[0], { row: 3, column: '化解方式', field: 'resolution.method', message: res.body.errors[0].message, rule: 'resolution-required' }, 'placed at the group’s first column')
   t.same(await tableCounts(database.db), before)
   // The same row with its resolution is good.
   const fixed = [...row.slice(0, col('化解方式')), '人民调解', '双方和解', '是', '2025-04-15']

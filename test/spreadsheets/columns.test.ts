@@ -80,4 +80,6 @@ t.test('a record validation pointer finds its column', async (t) => {
   t.equal(columnAt(disputeColumns, '/resolution/summary')?.field, 'resolution.summary')
   t.equal(columnAt(disputeColumns, '/title')?.field, 'title')
   t.equal(columnAt(disputeColumns, '/gridUnitId'), undefined)
+  t.equal(columnAt(disputeColumns, '/resolution')?.field, 'resolution.method', 'a whole group: its first column')
+  t.equal(columnAt(disputeColumns, '/resolutio'), undefined, 'a group is matched by whole names only')
 })

@@ -51,7 +51,7 @@ export function settleReport(next: Report, current: StoredOf<typeof AnnualReport
 export function reportRules(next: Report, current: StoredOf<typeof AnnualReport> | null): RuleViolation[] {
   const violations: RuleViolation[] = []
   if (isFiled(next.status) && (next.narrative.shortcomings.length === 0 || next.narrative.nextSteps.length === 0)) {
-    violations.push({ rule: 'narrative-complete', message: 'a submitted report needs at least one shortcomings and one nextSteps paragraph' })
+    violations.push({ rule: 'narrative-complete', pointer: '/narrative', message: 'a submitted report needs at least one shortcomings and one nextSteps paragraph' })
   }
   if (current && isFiled(current.status)) {
     const before = current as Record<string, unknown>
@@ -63,7 +63,7 @@ export function reportRules(next: Report, current: StoredOf<typeof AnnualReport>
     if (changed.length > 0) violations.push({ rule: 'frozen-after-submission', message: `a filed report accepts only status and publishedAt, not ${changed.join(', ')}` })
   }
   if (next.status === 'published' && next.publishedAt === undefined) {
-    violations.push({ rule: 'publication-date', message: 'a published report needs publishedAt' })
+    violations.push({ rule: 'publication-date', pointer: '/publishedAt', message: 'a published report needs publishedAt' })
   }
   return violations
 }

@@ -33,13 +33,14 @@ export function decisionRules(next: Decision): RuleViolation[] {
     if (problem) {
       violations.push({
         rule: 'legality-review-before-discussion',
+        pointer: '/collectiveDiscussion',
         message: `a decision that ${problem} cannot have a collective discussion; it needs a lawful or lawful_with_revisions review completed before heldAt`,
       })
     }
   }
 
   if (status === 'adopted' && discussion?.outcome !== 'adopted') {
-    violations.push({ rule: 'adoption-needs-discussion', message: 'an adopted decision needs a collective discussion whose outcome is adopted' })
+    violations.push({ rule: 'adoption-needs-discussion', pointer: '/collectiveDiscussion', message: 'an adopted decision needs a collective discussion whose outcome is adopted' })
   }
 
   // Only the deciding body rejects: at its discussion, or by refusing a draft its legality review found unlawful.
@@ -58,9 +59,9 @@ export function decisionRules(next: Decision): RuleViolation[] {
 
   if (next.publishedAt !== undefined) {
     if (status !== 'adopted') {
-      violations.push({ rule: 'publication-after-adoption', message: 'only an adopted decision is published; publishedAt needs status adopted' })
+      violations.push({ rule: 'publication-after-adoption', pointer: '/publishedAt', message: 'only an adopted decision is published; publishedAt needs status adopted' })
     } else if (discussion && instant(next.publishedAt) < instant(discussion.heldAt)) {
-      violations.push({ rule: 'publication-after-adoption', message: 'publishedAt cannot be before the collective discussion that adopted the decision (heldAt)' })
+      violations.push({ rule: 'publication-after-adoption', pointer: '/publishedAt', message: 'publishedAt cannot be before the collective discussion that adopted the decision (heldAt)' })
     }
   }
   return violations

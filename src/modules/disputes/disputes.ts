@@ -13,10 +13,10 @@ export function disputeRules(next: WritableOf<typeof DisputeCreate>): RuleViolat
   const violations: RuleViolation[] = []
   const { resolution } = next
   if (next.status === 'resolved' && !resolution) {
-    violations.push({ rule: 'resolution-required', message: 'a resolved dispute needs a resolution (method, summary, agreementReached, resolvedAt)' })
+    violations.push({ rule: 'resolution-required', pointer: '/resolution', message: 'a resolved dispute needs a resolution (method, summary, agreementReached, resolvedAt)' })
   }
   if (resolution && Date.parse(resolution.resolvedAt) < Date.parse(next.reportedAt)) {
-    violations.push({ rule: 'resolution-after-report', message: `resolution.resolvedAt ${resolution.resolvedAt} is before reportedAt ${next.reportedAt}` })
+    violations.push({ rule: 'resolution-after-report', pointer: '/resolution/resolvedAt', message: `resolution.resolvedAt ${resolution.resolvedAt} is before reportedAt ${next.reportedAt}` })
   }
   return violations
 }

@@ -30,23 +30,23 @@ export function caseRules(next: Case, current: StoredOf<typeof EnforcementCase> 
   // 行政处罚法 第四十二条: investigation and every step after it by at least two certified officers.
   const certificates = new Set((next.officers ?? []).map((o) => o.certificateNumber))
   if (status !== 'registered' && certificates.size < 2) {
-    violations.push({ rule: 'min-two-certified-officers', message: `a case in ${status} needs at least two officers with distinct certificate numbers` })
+    violations.push({ rule: 'min-two-certified-officers', pointer: '/officers', message: `a case in ${status} needs at least two officers with distinct certificate numbers` })
   }
   if (decision && Date.parse(decision.decidedAt) < registeredAt) {
-    violations.push({ rule: 'decision-after-registration', message: 'decision.decidedAt lies before registeredAt' })
+    violations.push({ rule: 'decision-after-registration', pointer: '/decision/decidedAt', message: 'decision.decidedAt lies before registeredAt' })
   }
   const decided = isIn(decidedStatuses, status ?? 'registered')
-  if (decided && !decision) violations.push({ rule: 'decision-required', message: `a ${status} case needs a decision` })
+  if (decided && !decision) violations.push({ rule: 'decision-required', pointer: '/decision', message: `a ${status} case needs a decision` })
   // 行政处罚法 第五十八条: a major decision only after the legal review approved it.
   if (next.isMajor === true && decided) {
     if (legalReview?.conclusion !== 'approved') {
-      violations.push({ rule: 'major-case-legal-review', message: 'a major case needs an approved legalReview before it is decided' })
+      violations.push({ rule: 'major-case-legal-review', pointer: '/legalReview', message: 'a major case needs an approved legalReview before it is decided' })
     } else if (decision && Date.parse(legalReview.completedAt) > Date.parse(decision.decidedAt)) {
-      violations.push({ rule: 'major-case-legal-review', message: 'legalReview.completedAt lies after decision.decidedAt' })
+      violations.push({ rule: 'major-case-legal-review', pointer: '/legalReview/completedAt', message: 'legalReview.completedAt lies after decision.decidedAt' })
     }
   }
   if (status === 'closed' && (next.recordings ?? []).length === 0) {
-    violations.push({ rule: 'full-process-recording', message: 'a closed case needs at least one recording (全过程记录)' })
+    violations.push({ rule: 'full-process-recording', pointer: '/recordings', message: 'a closed case needs at least one recording (全过程记录)' })
   }
   if (current?.status === 'closed') {
     const before = current as Record<string, unknown>

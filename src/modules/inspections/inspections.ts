@@ -22,12 +22,12 @@ export function inspectionRules(next: Check): RuleViolation[] {
   const violations: RuleViolation[] = []
   const findings = next.findings ?? []
   if (next.status === 'closed') {
-    if (next.endedAt === undefined) violations.push({ rule: 'closing-date', message: 'a closed inspection needs endedAt' })
+    if (next.endedAt === undefined) violations.push({ rule: 'closing-date', pointer: '/endedAt', message: 'a closed inspection needs endedAt' })
     const open = findings.flatMap((f, i) => (f.rectifiedAt === undefined ? [i] : []))
-    if (open.length > 0) violations.push({ rule: 'findings-rectified', message: `findings ${open.join(', ')} are not rectified yet` })
+    if (open.length > 0) violations.push({ rule: 'findings-rectified', pointer: `/findings/${open[0]}/rectifiedAt`, message: `findings ${open.join(', ')} are not rectified yet` })
   }
   const early = findings.flatMap((f, i) => (f.rectifiedAt !== undefined && Date.parse(f.rectifiedAt) < Date.parse(next.startedAt) ? [i] : []))
-  if (early.length > 0) violations.push({ rule: 'rectification-after-start', message: `findings ${early.join(', ')} were rectified before startedAt` })
+  if (early.length > 0) violations.push({ rule: 'rectification-after-start', pointer: `/findings/${early[0]}/rectifiedAt`, message: `findings ${early.join(', ')} were rectified before startedAt` })
   return violations
 }
 

@@ -11,7 +11,7 @@ type Plan = WritableOf<typeof WorkPlanCreate>
 /** `adoption-date`: an adopted plan says when it was adopted (印发). */
 export function workPlanRules(next: Plan): RuleViolation[] {
   return next.status === 'adopted' && next.adoptedAt === undefined
-    ? [{ rule: 'adoption-date', message: 'an adopted work plan needs adoptedAt' }]
+    ? [{ rule: 'adoption-date', pointer: '/adoptedAt', message: 'an adopted work plan needs adoptedAt' }]
     : []
 }
 
