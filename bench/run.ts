@@ -7,7 +7,7 @@ import { dataPlan, loadBenchConfig } from './config.js'
 import { checkSameAnswers, findContext, findDeepCursor, settler } from './context.js'
 import { drive, type Measurement } from './drive.js'
 import { prepareDatabases } from './load.js'
-import { buildFloor, buildService, serviceEntry, startServer, type Server } from './processes.js'
+import { buildFloor, buildService, serviceEntry, serviceNodeArgs, startServer, type Server } from './processes.js'
 import { markdown, targets, withRatio, type Results, type ScenarioResult } from './report.js'
 import { writeResults } from './results.js'
 import { scenarios, type Scenario, type ScenarioContext, type ScenarioKey } from './scenarios.js'
@@ -42,7 +42,7 @@ process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)))
 try {
   const found = await findContext(databases.url, plan.year)
   const rendered = new PgDialect({ casing: CASING }).sqlToQuery(statisticsQuery(found.townId, plan.year))
-  const service = await startServer('service', serviceEntry, config.servicePort, serviceEnv(databases.url))
+  const service = await startServer('service', serviceEntry, config.servicePort, serviceEnv(databases.url), serviceNodeArgs)
   servers.push(service)
   const floor = await startServer('floor', floorEntry, config.floorPort, {
     DATABASE_URL: databases.url,
@@ -52,7 +52,7 @@ try {
   servers.push(floor)
   const bare = await startServer('bare floor', bareEntry, config.barePort, { DATABASE_URL: databases.url, DB_POOL_SIZE: '10' })
   servers.push(bare)
-  const small = await startServer('service (small twin)', serviceEntry, config.smallServicePort, serviceEnv(databases.smallUrl))
+  const small = await startServer('service (small twin)', serviceEntry, config.smallServicePort, serviceEnv(databases.smallUrl), serviceNodeArgs)
   servers.push(small)
   const headers = { authorization: `Bearer ${apiKey}` }
   const deep = await findDeepCursor(service, headers, found)
