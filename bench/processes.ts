@@ -31,7 +31,7 @@ export const serviceEntry = `${root}dist/server.js`
 /** The V8 flags `npm start` gives the service (package.json), so the bench measures what production runs. */
 export const serviceNodeArgs = startFlags(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).scripts.start)
 
-export function startFlags(script: string): string[] {
+function startFlags(script: string): string[] {
   const flags = /\bnode ((?:--\S+ )*)dist\/server\.js/.exec(script)?.[1]
   if (flags === undefined) throw new Error(`npm start does not run node … dist/server.js: ${script}`)
   return flags.split(' ').filter(Boolean)
