@@ -18,6 +18,8 @@ export interface DriveOptions {
   connections: number
   durationSeconds: number
   headers: Record<string, string>
+  /** Called just before the measured run starts; what it returns, just after the run ends. */
+  watch?: () => () => void
 }
 
 async function run(server: Server, request: RequestSpec, options: DriveOptions, durationSeconds: number) {
@@ -42,7 +44,9 @@ export async function drive(server: Server, request: RequestSpec, options: Drive
   await run(server, request, options, Math.min(3, Math.max(1, Math.round(options.durationSeconds / 4))))
   await settle()
   const stopSampling = sampleMemory(server)
+  const stopWatching = options.watch?.()
   const result = await run(server, request, options, options.durationSeconds)
+  stopWatching?.()
   const peakRssMiB = stopSampling()
   return {
     rps: ok(result) / result.duration,

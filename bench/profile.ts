@@ -8,8 +8,8 @@ import { prepareDatabases } from './load.js'
 import { buildFloor, buildService, serviceEntry, startServer } from './processes.js'
 import { scenarios } from './scenarios.js'
 
-// Where a scenario's time goes: `node --import tsx bench/profile.ts <scenario> [floor]` runs the
-// service (or the floor) under --cpu-prof on the bench database, drives the scenario once, and
+// Where a scenario's time goes: `node --import tsx bench/profile.ts <scenario> [floor|bare]` runs the
+// service (or a floor) under --cpu-prof on the bench database, drives the scenario once, and
 // prints the functions and packages that took the most CPU time. Same settings as `npm run bench`.
 
 interface ProfileNode {
@@ -29,8 +29,8 @@ const url = scenario.database === 'small' ? databases.smallUrl : databases.url
 const apiKey = `bench_${randomBytes(24).toString('base64url')}`
 const folder = mkdtempSync(`${tmpdir()}/fazhi-profile-`)
 const args = ['--cpu-prof', `--cpu-prof-dir=${folder}`]
-const server = side === 'floor'
-  ? await startServer('floor', buildFloor(), config.floorPort, { DATABASE_URL: url }, args)
+const server = side === 'floor' || side === 'bare'
+  ? await startServer(side, buildFloor(side), config.floorPort, { DATABASE_URL: url }, args)
   : await startServer('service', serviceEntry, config.servicePort, { DATABASE_URL: url, BOOTSTRAP_API_KEY: apiKey, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' }, args)
 const headers = { authorization: `Bearer ${apiKey}` }
 try {
