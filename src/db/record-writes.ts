@@ -1,15 +1,17 @@
-import { getTableColumns, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { getTableColumns, getTableName, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { AuditAction } from './audit.js'
 import { pathUnder } from './filters.js'
 import { IDEMPOTENCY_TTL_HOURS } from './idempotency.js'
 import { auditEvents, gridUnits, idempotencyKeys } from './schema/index.js'
-import type { TableStatements } from './statements.js'
+import { shapedStatement, slot, type ReadyStatement, type TableStatements } from './statements.js'
 
 // A record's write as one statement: the owning unit's check, the insert or compare-and-set update,
 // its audit event and (for a create) its idempotency claim, as data-modifying CTEs over one snapshot
 // and one time (`now()`, the same for every part). One round trip, no explicit transaction: the
 // statement is atomic, so an acknowledged write always has its audit event, and a crash leaves none.
+// A single write's text depends on its shape only (its columns and parts), so it is rendered once
+// per shape with its values as slots (`shapedStatement`); an import's chunks are rendered as a whole.
 
 const MS = sql.raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`)
 /** The write's instant, to the millisecond the columns keep, and as the RFC 3339 text answers carry. */
@@ -24,6 +26,18 @@ const quoted = (statements: TableStatements, key: string): SQL => {
 
 const typed = (column: PgColumn, value: unknown): SQL =>
   value === null || value === undefined ? sql`NULL::${sql.raw(column.getSQLType())}` : sql`${column.mapToDriverValue(value)}::${sql.raw(column.getSQLType())}`
+
+/** A column's value as a slot `c:<key>`, cast to the column's type; `columnValues` fills it. */
+const typedSlot = (column: PgColumn, key: string): SQL => sql`${slot(`c:${key}`)}::${sql.raw(column.getSQLType())}`
+
+function columnValues(columns: Record<string, PgColumn>, values: Record<string, unknown>): Record<string, unknown> {
+  const filled: Record<string, unknown> = {}
+  for (const key in values) {
+    const value = values[key]
+    filled[`c:${key}`] = value === null || value === undefined ? null : columns[key]!.mapToDriverValue(value)
+  }
+  return filled
+}
 
 export interface OwnerCheck {
   unitId: string
@@ -41,11 +55,15 @@ export interface AuditPart {
   after: Record<string, unknown>
 }
 
+/** The owner check's CTE, its unit and jurisdiction as the slots `unit` and `jurisdiction`. */
 const ownerCte = (owner: OwnerCheck | undefined) =>
   owner
-    ? sql`, owner AS (SELECT ${owner.jurisdiction ? pathUnder(owner.jurisdiction) : sql`true`} AS inside FROM ${gridUnits}
-        WHERE ${gridUnits.id} = ${owner.unitId} AND ${gridUnits.deletedAt} IS NULL)`
+    ? sql`, owner AS (SELECT ${owner.jurisdiction ? pathUnder(sql`${slot('jurisdiction')}::uuid`) : sql`true`} AS inside FROM ${gridUnits}
+        WHERE ${gridUnits.id} = ${slot('unit')} AND ${gridUnits.deletedAt} IS NULL)`
     : sql``
+
+const ownerValues = (owner: OwnerCheck | undefined) => (owner ? { unit: owner.unitId, jurisdiction: owner.jurisdiction } : {})
+const ownerShape = (owner: OwnerCheck | undefined) => (owner ? (owner.jurisdiction ? 'owner within' : 'owner') : 'no owner')
 
 const ownerColumns = (owner: OwnerCheck | undefined) =>
   owner ? sql`(SELECT count(*) FROM owner)::int AS owner_found, coalesce((SELECT bool_and(inside) FROM owner), false) AS owner_inside` : sql`1 AS owner_found, true AS owner_inside`
@@ -54,19 +72,28 @@ const ownerColumns = (owner: OwnerCheck | undefined) =>
 const auditTarget = sql`${auditEvents} (actor, request_id, action, resource_type, resource_id, version, before, after)`
 
 /** The audit event of the row written by CTE `written`; `after` is the record with the statement's times, or null for a delete. */
-function auditInsert(written: string, audit: AuditPart, times: SQL | null): SQL {
-  const after = times ? sql`(${JSON.stringify(audit.after)}::jsonb || ${times})` : sql`NULL::jsonb`
+function auditInsert(written: string, times: SQL | null): SQL {
+  const after = times ? sql`(${slot('after')}::jsonb || ${times})` : sql`NULL::jsonb`
   return sql`INSERT INTO ${auditTarget}
-    SELECT ${audit.actor}::text, ${audit.requestId}::text, ${audit.action}::text, ${audit.resourceType}::text, ${sql.raw(written)}.id, ${sql.raw(written)}.version,
-           ${audit.before === null ? sql`NULL::jsonb` : sql`${JSON.stringify(audit.before)}::jsonb`}, ${after}
+    SELECT ${slot('actor')}::text, ${slot('requestId')}::text, ${slot('action')}::text, ${slot('resourceType')}::text, ${sql.raw(written)}.id, ${sql.raw(written)}.version,
+           ${slot('before')}::jsonb, ${after}
     FROM ${sql.raw(written)}, w`
 }
 
+const auditValues = (audit: AuditPart) => ({
+  actor: audit.actor,
+  requestId: audit.requestId,
+  action: audit.action,
+  resourceType: audit.resourceType,
+  before: audit.before === null ? null : JSON.stringify(audit.before),
+  after: JSON.stringify(audit.after),
+})
+
 /** The idempotency claim: the key, with the answer it will replay; taken only if free or expired. */
-function claimCte(claim: { apiKeyId: string; key: string; requestHash: string }, body: SQL): SQL {
+function claimCte(body: SQL): SQL {
   return sql`, claim AS (
     INSERT INTO ${idempotencyKeys} (api_key_id, key, request_hash, status_code, body)
-    SELECT ${claim.apiKeyId}::uuid, ${claim.key}::text, ${claim.requestHash}::text, 201, ${body} FROM w, owner WHERE owner.inside
+    SELECT ${slot('claimKeyId')}::uuid, ${slot('claimKey')}::text, ${slot('claimHash')}::text, 201, ${body} FROM w, owner WHERE owner.inside
     ON CONFLICT (api_key_id, key) DO UPDATE SET request_hash = excluded.request_hash, status_code = 201, body = excluded.body, created_at = now()
       WHERE ${idempotencyKeys.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})
     RETURNING key)`
@@ -83,16 +110,21 @@ export interface CreateStatement {
 }
 
 /** `owner_found`, `owner_inside`, `claimed` and the inserted row's columns (null when nothing was inserted). */
-export function createStatement({ table, statements, values, owner, audit, claim }: CreateStatement): SQL {
+export function createStatement({ table, statements, values, owner, audit, claim }: CreateStatement): ReadyStatement {
   const columns = getTableColumns(table) as Record<string, PgColumn>
   const keys = Object.keys(values)
-  const times = sql`jsonb_build_object('createdAt', ${atText}, 'updatedAt', ${atText})`
-  const names = sql.join([...keys, 'createdAt', 'updatedAt'].map((k) => quoted(statements, k)), sql`, `)
-  const selected = sql.join([...keys.map((k) => typed(columns[k]!, values[k])), at, at], sql`, `)
-  return sql`WITH w AS (SELECT date_trunc('milliseconds', now()) AS at)${ownerCte(owner)}${claim ? claimCte(claim, sql`(${JSON.stringify(audit.after)}::jsonb || ${times})`) : sql``},
+  const shape = `create ${getTableName(table)} (${keys.join(', ')}) ${ownerShape(owner)}${claim ? ' claim' : ''}`
+  const template = () => {
+    const times = sql`jsonb_build_object('createdAt', ${atText}, 'updatedAt', ${atText})`
+    const names = sql.join([...keys, 'createdAt', 'updatedAt'].map((k) => quoted(statements, k)), sql`, `)
+    const selected = sql.join([...keys.map((k) => typedSlot(columns[k]!, k)), at, at], sql`, `)
+    return sql`WITH w AS (SELECT date_trunc('milliseconds', now()) AS at)${ownerCte(owner)}${claim ? claimCte(sql`(${slot('after')}::jsonb || ${times})`) : sql``},
     ins AS (INSERT INTO ${table} (${names}) SELECT ${selected} FROM w, owner${claim ? sql`, claim` : sql``} WHERE owner.inside RETURNING ${statements.selectList}),
-    audit AS (${auditInsert('ins', audit, times)})
+    audit AS (${auditInsert('ins', times)})
     SELECT ${ownerColumns(owner)}, ${claim ? sql`(SELECT count(*) FROM claim)::int` : sql`1`} AS claimed, ins.* FROM w LEFT JOIN ins ON true`
+  }
+  const claimValues = claim ? { claimKeyId: claim.apiKeyId, claimKey: claim.key, claimHash: claim.requestHash } : {}
+  return shapedStatement(shape, template, { ...columnValues(columns, values), ...ownerValues(owner), ...auditValues(audit), ...claimValues })
 }
 
 /** Rows per statement of a bulk create: its parameters stay well under PostgreSQL's 65 535. */
@@ -150,19 +182,24 @@ export interface UpdateStatement {
 }
 
 /** `owner_found`, `owner_inside` and the updated row's columns (null when the version moved, or the owner failed). */
-export function updateStatement({ table, statements, id, version, values, deleting, owner, audit }: UpdateStatement): SQL {
+export function updateStatement({ table, statements, id, version, values, deleting, owner, audit }: UpdateStatement): ReadyStatement {
   const columns = getTableColumns(table) as Record<string, PgColumn>
-  const sets = [
-    ...Object.keys(values).map((k) => sql`${quoted(statements, k)} = ${typed(columns[k]!, values[k])}`),
-    sql`${quoted(statements, 'version')} = ${table.version} + 1`,
-    sql`${quoted(statements, 'updatedAt')} = w.at`,
-    ...(deleting ? [sql`${quoted(statements, 'deletedAt')} = w.at`] : []),
-  ]
-  const times = sql`jsonb_build_object('updatedAt', ${atText})`
-  return sql`WITH w AS (SELECT date_trunc('milliseconds', now()) AS at)${ownerCte(owner)},
+  const keys = Object.keys(values)
+  const shape = `${deleting ? 'delete' : 'update'} ${getTableName(table)} (${keys.join(', ')}) ${ownerShape(owner)}`
+  const template = () => {
+    const sets = [
+      ...keys.map((k) => sql`${quoted(statements, k)} = ${typedSlot(columns[k]!, k)}`),
+      sql`${quoted(statements, 'version')} = ${table.version} + 1`,
+      sql`${quoted(statements, 'updatedAt')} = w.at`,
+      ...(deleting ? [sql`${quoted(statements, 'deletedAt')} = w.at`] : []),
+    ]
+    const times = sql`jsonb_build_object('updatedAt', ${atText})`
+    return sql`WITH w AS (SELECT date_trunc('milliseconds', now()) AS at)${ownerCte(owner)},
     upd AS (UPDATE ${table} SET ${sql.join(sets, sql`, `)} FROM w${owner ? sql`, owner` : sql``}
-      WHERE ${table.id} = ${id}::uuid AND ${table.version} = ${version}::int AND ${table.deletedAt} IS NULL${owner ? sql` AND owner.inside` : sql``}
+      WHERE ${table.id} = ${slot('id')}::uuid AND ${table.version} = ${slot('version')}::int AND ${table.deletedAt} IS NULL${owner ? sql` AND owner.inside` : sql``}
       RETURNING ${statements.selectList}),
-    audit AS (${auditInsert('upd', audit, deleting ? null : times)})
+    audit AS (${auditInsert('upd', deleting ? null : times)})
     SELECT ${ownerColumns(owner)}, upd.* FROM w LEFT JOIN upd ON true`
+  }
+  return shapedStatement(shape, template, { ...columnValues(columns, values), id, version, ...ownerValues(owner), ...auditValues(audit) })
 }
