@@ -53,8 +53,43 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** The JSON form of a value (dates as ISO strings), as stored in audit events and idempotency records. */
-export const toJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+/** A value as JSON.stringify sees it: `toJSON()` called (dates), numbers that are not finite as null. */
+function asJson(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return asJson((value as { toJSON(): unknown }).toJSON())
+  }
+  return value
+}
+
+/** A member JSON.stringify leaves out of an object (and writes as null in an array). */
+const unwritten = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol'
+
+/**
+ * Whether two values are the same JSON document, key order aside: what comparing their
+ * canonical texts (`canonicalJson` of each after a JSON round trip) says, without writing either:
+ * a patch compares every field.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const x = asJson(a)
+  const y = asJson(b)
+  if (x === y) return true
+  if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return false
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false
+    const item = (v: unknown) => (unwritten(asJson(v)) ? null : v)
+    return x.every((v, i) => sameJson(item(v), item(y[i])))
+  }
+  const xo = x as Record<string, unknown>
+  const yo = y as Record<string, unknown>
+  let members = 0
+  for (const key of Object.keys(xo)) {
+    if (unwritten(asJson(xo[key]))) continue
+    members++
+    if (!Object.hasOwn(yo, key) || unwritten(asJson(yo[key])) || !sameJson(xo[key], yo[key])) return false
+  }
+  return Object.keys(yo).filter((key) => !unwritten(asJson(yo[key]))).length === members
+}
 
 /** Top-level names whose schema is a date-time: those columns hold instants, not text. */
 export function dateTimeFields(schema: TSchema, resolve: SchemaResolver): Set<string> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { WriteContext } from '../core/actor.js'
-import { canonicalJson, normalizeDateTimes, toJson } from '../core/documents.js'
+import { normalizeDateTimes, sameJson } from '../core/documents.js'
 import { ifMatchHolds, type IfMatch } from '../core/etag.js'
 import { applyMergePatch } from '../core/merge-patch.js'
 import { problem, ruleViolation } from '../core/problems.js'
@@ -23,8 +23,7 @@ import { checkDocument, mapUniqueViolation, refuseMaskedValues, type WriteKit } 
  * only what changed (bench/README.md: a tenth of a patch's database time at the bench's one field).
  */
 function changedColumns(row: Doc, next: Doc, stored: Doc): Doc {
-  const moved = (key: string) => canonicalJson(toJson(next[key] ?? null)) !== canonicalJson(toJson(stored[key] ?? null))
-  return Object.fromEntries(Object.entries(row).filter(([key]) => moved(key)))
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !sameJson(next[key] ?? null, stored[key] ?? null)))
 }
 
 type Result = Doc & { owner_found: number; owner_inside: boolean; claimed?: number }
@@ -88,7 +87,7 @@ export function statementWrites(kit: WriteKit, locked: RecordWrites): RecordWrit
         refuseMaskedValues(kit, patch)
         const normalized = normalizeDateTimes(writable, merged, resolve) as Doc
         // A patch that changes nothing is answered with the record as it is: no new version, no audit event.
-        if (canonicalJson(toJson(normalized)) === canonicalJson(stored)) return current
+        if (sameJson(normalized, stored)) return current
         const next = settled(normalized, current)
         checkDocument(def, next, current)
         const owner = next[ownerField] !== current[ownerField] ? ownerCheck(ctx, next) : undefined

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv'
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Actor, WriteContext } from '../core/actor.js'
-import { canonicalJson, normalizeDateTimes, toJson } from '../core/documents.js'
+import { normalizeDateTimes, sameJson } from '../core/documents.js'
 import { ifMatchHolds, type IfMatch } from '../core/etag.js'
 import { applyMergePatch } from '../core/merge-patch.js'
 import { maskedValuePointers } from '../core/pii.js'
@@ -170,7 +170,7 @@ export function recordWrites(kit: WriteKit, owned: readonly OwnedTable[]): Recor
           refuseMaskedValues(kit, patch)
           const next = normalizeDateTimes(writable, merged, resolve) as Doc
           // A patch that changes nothing is answered with the record as it is: no new version, no audit event.
-          if (canonicalJson(toJson(next)) === canonicalJson(stored)) return kit.snapshot.complete(tx, current, stored)
+          if (sameJson(next, stored)) return kit.snapshot.complete(tx, current, stored)
           return writeRecord(kit, tx, ctx, next, current)
         }),
       )

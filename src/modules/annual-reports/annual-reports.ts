@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../core/documents.js'
+import { sameJson } from '../../core/documents.js'
 import type { RuleViolation } from '../../core/problems.js'
 import { anyOf, equalTo } from '../../db/filters.js'
 import { sortBy, timeSorts } from '../../db/keyset.js'
@@ -58,7 +58,7 @@ export function reportRules(next: Report, current: StoredOf<typeof AnnualReport>
     const after = next as Record<string, unknown>
     const open = openWhenFiled(next)
     const changed = Object.keys(AnnualReportCreate.properties).filter(
-      (key) => !open.has(key) && canonicalJson(after[key] ?? null) !== canonicalJson(before[key] ?? null),
+      (key) => !open.has(key) && !sameJson(after[key] ?? null, before[key] ?? null),
     )
     if (changed.length > 0) violations.push({ rule: 'frozen-after-submission', message: `a filed report accepts only status and publishedAt, not ${changed.join(', ')}` })
   }

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../core/documents.js'
+import { sameJson } from '../../core/documents.js'
 import type { RuleViolation } from '../../core/problems.js'
 import { anyOf, dateRange, equalsFlag, openLongerThan, whether } from '../../db/filters.js'
 import { sortBy, timeSorts } from '../../db/keyset.js'
@@ -52,7 +52,7 @@ export function caseRules(next: Case, current: StoredOf<typeof EnforcementCase> 
     const before = current as Record<string, unknown>
     const after = next as Record<string, unknown>
     const changed = Object.keys(EnforcementCaseCreate.properties).filter(
-      (key) => !openWhenClosed.has(key) && canonicalJson(after[key] ?? null) !== canonicalJson(before[key] ?? null),
+      (key) => !openWhenClosed.has(key) && !sameJson(after[key] ?? null, before[key] ?? null),
     )
     if (changed.length > 0) {
       violations.push({ rule: 'closed-case-frozen', message: `a closed case accepts only reviews and publishedAt, not ${changed.join(', ')}` })
