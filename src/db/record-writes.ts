@@ -24,18 +24,22 @@ const quoted = (statements: TableStatements, key: string): SQL => {
   return name
 }
 
-const typed = (column: PgColumn, value: unknown): SQL =>
-  value === null || value === undefined ? sql`NULL::${sql.raw(column.getSQLType())}` : sql`${column.mapToDriverValue(value)}::${sql.raw(column.getSQLType())}`
+/** A value as the driver sends it for its column: null stays null. */
+const driverValue = (column: PgColumn, value: unknown): unknown =>
+  value === null || value === undefined ? null : column.mapToDriverValue(value)
 
-/** A column's value as a slot `c:<key>`, cast to the column's type; `columnValues` fills it. */
-const typedSlot = (column: PgColumn, key: string): SQL => sql`${slot(`c:${key}`)}::${sql.raw(column.getSQLType())}`
+/** A value cast to its column's type, so PostgreSQL never has to guess it (a NULL above all). */
+const cast = (column: PgColumn, value: SQL): SQL => sql`${value}::${sql.raw(column.getSQLType())}`
+
+/** A value written into the statement itself: an import renders each chunk as a whole. */
+const typed = (column: PgColumn, value: unknown): SQL => cast(column, sql`${driverValue(column, value)}`)
+
+/** A column's value as a slot `c:<key>`; `columnValues` fills it. */
+const typedSlot = (column: PgColumn, key: string): SQL => cast(column, sql`${slot(`c:${key}`)}`)
 
 function columnValues(columns: Record<string, PgColumn>, values: Record<string, unknown>): Record<string, unknown> {
   const filled: Record<string, unknown> = {}
-  for (const key in values) {
-    const value = values[key]
-    filled[`c:${key}`] = value === null || value === undefined ? null : columns[key]!.mapToDriverValue(value)
-  }
+  for (const key in values) filled[`c:${key}`] = driverValue(columns[key]!, values[key])
   return filled
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { getTableColumns, Param, Placeholder, sql, type SQL } from 'drizzle-orm'
+import { getTableColumns, is, Param, Placeholder, SQL, sql } from 'drizzle-orm'
 import { alias, PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core'
 import { CASING, type Executor } from './client.js'
 
@@ -140,7 +140,7 @@ function statementName(text: string): string {
  * (the same columns, values as parameters) is parsed and planned once per connection.
  */
 export async function preparedRows<T>(ex: Executor, statement: SQL | ReadyStatement): Promise<T[]> {
-  if ('text' in statement) return namedTextRows<T>(ex, statement.name, statement.text, statement.params)
+  if (!is(statement, SQL)) return namedTextRows<T>(ex, statement.name, statement.text, statement.params)
   const query = dialect.sqlToQuery(statement)
   const result = (await ex._.session.prepareQuery(query, undefined, statementName(query.sql), false).execute()) as { rows: T[] }
   return result.rows
