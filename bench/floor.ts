@@ -60,7 +60,7 @@ app.get('/v1/disputes', async (request) => {
   const params: unknown[] = []
   const param = (value: unknown) => `$${params.push(value)}`
   const lateral = query.gridUnitId !== undefined && (await perUnit(query.gridUnitId))
-  const subtree = query.gridUnitId ? `(SELECT id AS unit_id FROM grid_units WHERE path @> ARRAY[${param(query.gridUnitId)}]::uuid[])` : ''
+  const subtree = query.gridUnitId ? `(SELECT id AS unit_id FROM grid_units WHERE path @> ARRAY[(SELECT ${param(query.gridUnitId)}::uuid)])` : ''
   const units = lateral ? `${subtree} units` : ''
   const where = [...(lateral ? ['grid_unit_id = units.unit_id'] : []), 'deleted_at IS NULL']
   if (query.status) where.push(`status IN (${[query.status].flat().map(param).join(', ')})`)
@@ -72,8 +72,8 @@ app.get('/v1/disputes', async (request) => {
   }
   const limit = Number(query.limit ?? 20)
   const order = 'ORDER BY reported_at DESC, id DESC'
-  const select = `SELECT ${COLUMNS} FROM disputes WHERE ${where.join(' AND ')} ${order} LIMIT ${param(limit + 1)}`
-  const text = units ? `SELECT per_unit.* FROM ${units} CROSS JOIN LATERAL (${select}) per_unit ${order} LIMIT ${param(limit + 1)}` : select
+  const select = `SELECT ${COLUMNS} FROM disputes WHERE ${where.join(' AND ')} ${order} LIMIT ${limit + 1}`
+  const text = units ? `SELECT per_unit.* FROM ${units} CROSS JOIN LATERAL (${select}) per_unit ${order} LIMIT ${limit + 1}` : select
   const { rows } = await pool.query(text, params)
   const more = rows.length > limit
   if (more) rows.length = limit

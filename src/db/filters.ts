@@ -16,7 +16,16 @@ export const pathUnder = (root: string | SQL, path: AnyColumn | SQL = gridUnits.
 export const pathHas = (path: readonly string[], root: string): boolean => path.includes(root)
 
 /** Every root in `roots` bounds the units: a unit must lie below all of them (a jurisdiction and a filter). */
-export const unitsUnderAll = (roots: readonly string[]): SQL => sql.join(roots.map((root) => pathUnder(root)), sql` AND `)
+export const unitsUnderAll = (roots: readonly (string | SQL)[]): SQL => sql.join(roots.map((root) => pathUnder(root)), sql` AND `)
+
+/**
+ * A root read through a sub-select, so that no plan, custom or generic, is made for its subtree's
+ * size: PostgreSQL's plan cache then finds the generic plan no dearer than a custom one and keeps it,
+ * and a prepared list is planned once per connection. Only for a statement whose plan must not turn
+ * on that size anyway: a list, where the service itself chooses between reading unit by unit and
+ * the sort index (keyset.ts).
+ */
+export const unplannedRoot = (root: string): SQL => sql`(SELECT ${root}::uuid)`
 
 /**
  * Rows whose owner is one of the units matching `units` (a condition on grid_units). `= ANY(ARRAY(…))`,
@@ -58,8 +67,12 @@ const literals = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.
 export const anyOf = (column: AnyColumn | SQL, values: readonly string[] | undefined): SQL[] =>
   values && values.length > 0 ? [sql`${column} IN (${literals(values)})`] : []
 
-/** A boolean filter: absent means both. */
-export const equalsFlag = (column: AnyColumn, value: boolean | undefined): SQL[] => (value === undefined ? [] : [sql`${column} = ${value}`])
+/**
+ * A boolean filter: absent means both. The value is written into the text, like `anyOf`'s: a plan
+ * made for a parameter could not use a partial index over one value (the petition backlog's).
+ */
+export const equalsFlag = (column: AnyColumn, value: boolean | undefined): SQL[] =>
+  value === undefined ? [] : [sql`${column} = ${sql.raw(value ? 'true' : 'false')}`]
 
 /** A member of a JSON column as text: `(column ->> 'member')`, the form expression indexes are written in. */
 export const jsonMember = (column: AnyColumn, member: string): SQL => sql`(${column} ->> ${sql.raw(`'${member.replace(/'/g, "''")}'`)})`

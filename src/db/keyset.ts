@@ -95,7 +95,10 @@ export function keysetStatement(q: KeysetQuery, perUnit: boolean): SQL {
   if (!field) throw invalid([{ in: 'query', pointer: '/sort', message: `cannot sort by ${name}` }])
   const conditions = [...q.where, ...cursorCondition(q, field, descending)]
   const direction = descending ? sql`DESC` : sql`ASC`
-  const take = q.page.limit + 1
+  if (!Number.isInteger(q.page.limit) || q.page.limit < 1) throw new Error(`page size ${q.page.limit} is not a positive integer`)
+  // The page size is written into the text: as a parameter, PostgreSQL would cost a generic plan as
+  // if it read a tenth of the rows, and never reuse one.
+  const take = sql.raw(String(q.page.limit + 1))
   const order = sql`${field.column} ${direction}, ${q.table.id} ${direction}`
   const { statements, table, owners } = q
   if (owners && perUnit) {

@@ -4,7 +4,7 @@ import type { Actor } from '../core/actor.js'
 import { notFound } from '../core/problems.js'
 import type { CommonListQuery } from '../core/schemas.js'
 import { queryRows, type Executor } from '../db/client.js'
-import { ownedWithin, pathUnder, textSearch, unitsUnderAll } from '../db/filters.js'
+import { ownedWithin, pathUnder, textSearch, unitsUnderAll, unplannedRoot } from '../db/filters.js'
 import { keysetPage, type KeysetQuery } from '../db/keyset.js'
 import { readColumns } from '../db/schema/columns.js'
 import { namedTextRows, renderedText, tableStatements, type TableStatements } from '../db/statements.js'
@@ -24,16 +24,17 @@ export function listQuery(def: AnyResource, statements: TableStatements, actor: 
   if (query.updatedSince) where.push(sql`${table.updatedAt} > ${query.updatedSince}::timestamptz`)
   // The jurisdiction and the gridUnitId filter both bound the owning units: a unit must lie in both subtrees.
   const roots = [actor.gridUnitId, query.gridUnitId].filter((r): r is string => Boolean(r))
+  // Prepared but for a search: how many rows a search term matches varies by orders of magnitude
+  // (土地 against a name), and a plan made for one term would be reused for every other.
+  const prepared = !query.q
   return {
     table,
     statements,
     sorts: def.sorts,
     where,
     page: { sort: query.sort ?? def.defaultSort, cursor: query.cursor, limit: query.limit ?? 20 },
-    owners: roots.length > 0 ? { column: jurisdictionColumn(def), units: unitsUnderAll(roots) } : undefined,
-    // Prepared but for a search: how many rows a search term matches varies by orders of magnitude
-    // (土地 against a name), and a plan made for one term would be reused for every other.
-    prepared: !query.q,
+    owners: roots.length > 0 ? { column: jurisdictionColumn(def), units: unitsUnderAll(prepared ? roots.map(unplannedRoot) : roots) } : undefined,
+    prepared,
   }
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import t from 'tap'
+import { encodeCursor } from '../../src/core/cursor.js'
 import { CASING } from '../../src/db/client.js'
 import { keysetStatement } from '../../src/db/keyset.js'
 import { readColumns } from '../../src/db/schema/columns.js'
@@ -60,6 +61,7 @@ async function main() {
     ['a common status in a town', { status: ['mediating'], gridUnitId: c.town.id }, false],
     ['one small grid, read by its own index', { gridUnitId: c.grid.id }, true],
     ['a date range', { reportedFrom: '2020-01-01', reportedTo: '2020-03-31' }, false],
+    ['petition backlogs', { isPetitionBacklog: true }, false],
   ] as const) {
     t.test(`${name}: the generic plan reads the indexes the custom plan reads`, async (t) => {
       const custom = await planOf(query, perUnit, 'force_custom_plan')
@@ -67,6 +69,25 @@ async function main() {
       t.same(indexes(generic), indexes(custom), `generic:\n${generic}\ncustom:\n${custom}`)
       t.ok(indexes(generic).length > 0, 'an index is read')
       t.notMatch(generic, /Seq Scan on disputes/)
+    })
+  }
+
+  // Under the default plan_cache_mode PostgreSQL keeps a generic plan only when it costs no more than
+  // the custom plans it made: the root read through a sub-select and the page size in the text make
+  // the two alike, so a list is planned once per connection, not on every call.
+  for (const [i, [name, query, perUnit]] of ([
+    ['a common status in a town', { status: ['mediating'], gridUnitId: c.town.id }, false],
+    ['one small grid, read by its own index', { gridUnitId: c.grid.id }, true],
+    ['a page further on, by cursor', { status: ['mediating'], cursor: encodeCursor({ sort: '-reportedAt', value: '2020-06-01T00:00:00.000Z', id: c.grid.id }) }, false],
+  ] as const).entries()) {
+    t.test(`${name}: the prepared list settles on its generic plan`, async (t) => {
+      const rendered = dialect.sqlToQuery(keysetStatement(listQuery(disputesResource, statements, admin_, { limit: 20, ...query }), perUnit))
+      await client.query('SET plan_cache_mode = auto')
+      await client.query('DEALLOCATE ALL')
+      const listed = { name: `settled_${i}`, text: rendered.sql, values: rendered.params }
+      for (let n = 0; n < 8; n++) await client.query(listed)
+      const { rows } = await client.query('SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = $1', [listed.name])
+      t.ok(rows[0]?.generic > 0, `generic plans ${rows[0]?.generic}, custom plans ${rows[0]?.custom}`)
     })
   }
 }
