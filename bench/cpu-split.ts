@@ -11,8 +11,9 @@ import { scenarios } from './scenarios.js'
 // Where a scenario's CPU goes, per request, for the service and both floors:
 // `node --import tsx bench/cpu-split.ts <scenario> [rounds]` drives each side in turn on the bench
 // database and reads the CPU time (/proc) of the server, of the driver (this process, autocannon)
-// and of the rest of the machine (PostgreSQL, on a quiet one) across the measured run. A throughput gap on 2 cores is a gap
-// in the CPU time a request costs; this says whose.
+// and of the rest of the machine (PostgreSQL, on a quiet one) across the measured run, and the WAL
+// written (full-page images after a checkpoint make a write's WAL jump). A throughput gap on
+// 2 cores is a gap in the CPU time a request costs; this says whose.
 
 const TICK_US = 10_000 // USER_HZ is 100 on Linux
 
@@ -56,6 +57,7 @@ const perRequest = (ticks: number, n: number) => ((ticks * TICK_US) / n).toFixed
 try {
   const ctx = { ...(await findContext(databases.url, plan.year)), deepCursor: '' }
   console.log(`${key}: µs of CPU per successful request (server, PostgreSQL, driver, all)`)
+  await idle.checkpoint()
   for (let round = 0; round < Number(roundsArg); round++) {
     for (const server of round % 2 ? [...sides].reverse() : sides) {
       const used = { server: 0, pg: 0, driver: 0 }
@@ -76,8 +78,9 @@ try {
       const served = m.rps * config.durationSeconds
       const wal = { start: await walAtStart, end: await walAtEnd }
       const walPerRequest = (Number(wal.end.bytes) - Number(wal.start.bytes)) / m.requests
+      const imagesPerRequest = (Number(wal.end.fpi) - Number(wal.start.fpi)) / m.requests
       console.log(
-        `${server.name.padEnd(8)} ${m.rps.toFixed(0).padStart(6)} req/s  server ${perRequest(used.server, served)}  pg ${perRequest(used.pg, served)}  driver ${perRequest(used.driver, served)}  all ${perRequest(used.server + used.pg + used.driver, served)}  WAL ~${(walPerRequest / 1024).toFixed(1)} KiB`,
+        `${server.name.padEnd(8)} ${m.rps.toFixed(0).padStart(6)} req/s  server ${perRequest(used.server, served)}  pg ${perRequest(used.pg, served)}  driver ${perRequest(used.driver, served)}  all ${perRequest(used.server + used.pg + used.driver, served)}  WAL ~${(walPerRequest / 1024).toFixed(1)} KiB (${imagesPerRequest.toFixed(2)} page images)`,
       )
     }
   }

@@ -37,6 +37,7 @@ try {
   const found = await findContext(databases.url, plan.year)
   const deep = side === 'service' ? await findDeepCursor(server, headers, found) : { cursor: '' }
   const idle = settler(config.adminUrl, [config.databaseName, `${config.databaseName}_small`])
+  await idle.checkpoint()
   const m = await drive(server, scenario.spec({ ...found, deepCursor: deep.cursor }), { connections: config.connections, durationSeconds: config.durationSeconds, headers }, idle.settle)
   await idle.close()
   console.log(`${key} on the ${side}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.failures} failed`)

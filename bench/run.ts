@@ -64,6 +64,7 @@ try {
   /** Each side in turn, the order reversed every round; the best round of each side is kept. */
   async function alternate(sides: { label: string; server: Server; scenario: Scenario }[]): Promise<Measurement[]> {
     const best: (Measurement | undefined)[] = sides.map(() => undefined)
+    await idle.checkpoint()
     for (let round = 0; round < config.rounds; round++) {
       const order = sides.map((_, i) => i)
       if (round % 2 === 1) order.reverse()
