@@ -45,17 +45,32 @@ export function textSearch(columns: { searchText: AnyColumn; searchBigrams: AnyC
   return [...q].length >= 2 ? sql`${columns.searchBigrams} @> fazhi_bigrams(lower(${q})) AND ${like}` : like
 }
 
+/**
+ * Conditions bounding a column by a parameter's value. How many rows one matches runs from none to
+ * all, and a generic plan guesses a fixed share: with nothing changed since an instant, it would walk
+ * the whole sort index. A list holding one is planned for its values on every call (reads.ts).
+ */
+const boundsByValue = new WeakSet<SQL>()
+const boundByValue = (condition: SQL): SQL => {
+  boundsByValue.add(condition)
+  return condition
+}
+export const isBoundByValue = (condition: SQL): boolean => boundsByValue.has(condition)
+
 /** Inclusive `from`/`to` bounds; a plain date is that whole day in China Standard Time (UTC+8). */
 export function dateRange(column: AnyColumn, from: string | undefined, to: string | undefined): SQL[] {
   const conditions: SQL[] = []
-  if (from) conditions.push(sql`${column} >= ${isPlainDate(from) ? startOfChinaDay(from) : from}::timestamptz`)
+  if (from) conditions.push(boundByValue(sql`${column} >= ${isPlainDate(from) ? startOfChinaDay(from) : from}::timestamptz`))
   if (to) {
     conditions.push(
-      isPlainDate(to) ? sql`${column} < ${startOfChinaDay(nextDay(to))}::timestamptz` : sql`${column} <= ${to}::timestamptz`,
+      boundByValue(isPlainDate(to) ? sql`${column} < ${startOfChinaDay(nextDay(to))}::timestamptz` : sql`${column} <= ${to}::timestamptz`),
     )
   }
   return conditions
 }
+
+/** Rows changed after an instant (exclusive): a change feed's next page. */
+export const changedSince = (column: AnyColumn, instant: string): SQL => boundByValue(sql`${column} > ${instant}::timestamptz`)
 
 const literals = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '))
 

@@ -4,7 +4,7 @@ import type { Actor } from '../core/actor.js'
 import { notFound } from '../core/problems.js'
 import type { CommonListQuery } from '../core/schemas.js'
 import { queryRows, type Executor } from '../db/client.js'
-import { ownedWithin, pathUnder, textSearch, unitsUnderAll, unplannedRoot } from '../db/filters.js'
+import { changedSince, isBoundByValue, ownedWithin, pathUnder, textSearch, unitsUnderAll, unplannedRoot } from '../db/filters.js'
 import { keysetPage, type KeysetQuery } from '../db/keyset.js'
 import { readColumns } from '../db/schema/columns.js'
 import { namedTextRows, renderedText, tableStatements, type TableStatements } from '../db/statements.js'
@@ -21,12 +21,13 @@ export function listQuery(def: AnyResource, statements: TableStatements, actor: 
   const { table } = def
   const where: SQL[] = [isNull(table.deletedAt), ...def.filters(query)]
   if (query.q) where.push(textSearch(table, query.q))
-  if (query.updatedSince) where.push(sql`${table.updatedAt} > ${query.updatedSince}::timestamptz`)
+  if (query.updatedSince) where.push(changedSince(table.updatedAt, query.updatedSince))
   // The jurisdiction and the gridUnitId filter both bound the owning units: a unit must lie in both subtrees.
   const roots = [actor.gridUnitId, query.gridUnitId].filter((r): r is string => Boolean(r))
-  // Prepared but for a search: how many rows a search term matches varies by orders of magnitude
-  // (土地 against a name), and a plan made for one term would be reused for every other.
-  const prepared = !query.q
+  // Prepared but for a search and a bound by value (a date range, updatedSince): how many rows a
+  // search term or a bound matches varies by orders of magnitude (土地 against a name; nothing changed
+  // since a minute ago against a year), and a plan made for one would be reused for every other.
+  const prepared = !query.q && !where.some(isBoundByValue)
   return {
     table,
     statements,
