@@ -61,8 +61,8 @@ try {
   for (let round = 0; round < Number(roundsArg); round++) {
     for (const server of round % 2 ? [...sides].reverse() : sides) {
       const used = { server: 0, pg: 0, driver: 0 }
-      let walAtStart = walNow()
-      let walAtEnd = walAtStart
+      let walAtStart: ReturnType<typeof walNow> | undefined
+      let walAtEnd: ReturnType<typeof walNow> | undefined
       const watch = () => {
         walAtStart = walNow()
         const before = { server: ticksOf(String(server.pid)), machine: machineTicks(), driver: process.cpuUsage() }
@@ -76,6 +76,7 @@ try {
       }
       const m = await drive(server, scenario.spec(ctx), { connections: config.connections, durationSeconds: config.durationSeconds, headers, watch }, idle.settle)
       const served = m.rps * config.durationSeconds
+      if (!walAtStart || !walAtEnd) throw new Error('the measured run was not watched')
       const wal = { start: await walAtStart, end: await walAtEnd }
       const walPerRequest = (Number(wal.end.bytes) - Number(wal.start.bytes)) / m.requests
       const imagesPerRequest = (Number(wal.end.fpi) - Number(wal.start.fpi)) / m.requests
